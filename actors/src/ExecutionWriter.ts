@@ -1,0 +1,301 @@
+/**
+ * Group-commit writer for the hot path of runs. Every run driver hands it the rows one engine step produced;
+ * the writer folds whatever arrived while the previous commit was in flight into ONE transaction and resolves
+ * every submitter when that commit is durable. architecture.md measured ~1,300 single-row commits/s here
+ * against ~34,000 rows/s when rows share a commit, so this is what lets many runs reach thousands of node
+ * executions per second while still storing every yield before it is routed.
+ */
+import { Context, Deferred, Effect, Layer, Queue } from "effect"
+import { type ExecutionStatus, allowedFrom } from "@weft/runtime"
+import { SqlClient } from "effect/sql"
+import { PgClient } from "@effect/sql-pg"
+
+export interface NodeExecutionRow {
+  readonly id: string
+  readonly executionId: string
+  readonly nodeId: string
+  readonly status: ExecutionStatus
+  readonly pins: Readonly<Record<string, unknown>>
+  readonly input: Readonly<Record<string, unknown>> | null
+  readonly createdSeq: number
+}
+
+export type WriteOp =
+  | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
+  | {
+    readonly _tag: "UpdateNodeExecution"
+    readonly id: string
+    readonly status?: ExecutionStatus
+    readonly pins?: Readonly<Record<string, unknown>>
+    readonly input?: Readonly<Record<string, unknown>>
+    readonly error?: string
+    readonly attempt?: number
+    readonly endSeq?: number
+  }
+  | {
+    readonly _tag: "InsertOutput"
+    readonly nodeExecutionId: string
+    readonly executionId: string
+    readonly seq: number
+    readonly pin: string
+    readonly value: unknown
+    readonly runSeq: number
+  }
+  | {
+    readonly _tag: "UpdateExecution"
+    readonly id: string
+    readonly status: ExecutionStatus
+    readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
+    readonly stuckNodes?: ReadonlyArray<unknown>
+    readonly stats?: Readonly<Record<string, unknown>>
+  }
+
+/** Rows whose guarded status update matched nothing: a stale writer, reported rather than applied. */
+export interface WriteResult {
+  readonly staleNodeExecutions: number
+  readonly staleExecutions: number
+}
+
+interface PendingNodeUpdate {
+  id: string
+  /** Statuses the row may be in for the whole chain of transitions in this batch to be legal. */
+  from_allowed: string | null
+  status: ExecutionStatus | null
+  pins: Readonly<Record<string, unknown>> | null
+  input: Readonly<Record<string, unknown>> | null
+  error: string | null
+  attempt: number | null
+  end_seq: number | null
+  started: boolean
+  ended: boolean
+}
+
+interface PendingExecutionUpdate {
+  id: string
+  from_allowed: string
+  status: ExecutionStatus
+  outputs: Readonly<Record<string, ReadonlyArray<unknown>>> | null
+  stuck_nodes: ReadonlyArray<unknown> | null
+  stats: Readonly<Record<string, unknown>> | null
+  started: boolean
+  ended: boolean
+}
+
+const isEnd = (status: ExecutionStatus) => status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
+
+/** Folds a batch of ops into one insert or update per row, preserving the order of status transitions. */
+export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
+  const inserts = new Map<string, Record<string, unknown>>()
+  const nodeUpdates = new Map<string, PendingNodeUpdate>()
+  const outputs: Array<Record<string, unknown>> = []
+  const execUpdates = new Map<string, PendingExecutionUpdate>()
+  for (const op of ops) {
+    switch (op._tag) {
+      case "InsertNodeExecution": {
+        const r = op.row
+        inserts.set(r.id, {
+          id: r.id,
+          execution_id: r.executionId,
+          node_id: r.nodeId,
+          status: r.status,
+          pins: r.pins,
+          input: r.input,
+          created_seq: r.createdSeq,
+          error: null,
+          attempt: 0,
+          end_seq: null,
+          queued: r.status === "QUEUED",
+          started: false,
+          ended: false
+        })
+        break
+      }
+      case "UpdateNodeExecution": {
+        const inserted = inserts.get(op.id)
+        if (inserted !== undefined) {
+          // The row is created in this very batch: write its latest state in the insert itself.
+          if (op.status !== undefined) {
+            inserted.status = op.status
+            if (op.status === "QUEUED") inserted.queued = true
+            if (op.status === "RUNNING") inserted.started = true
+            if (isEnd(op.status)) inserted.ended = true
+          }
+          if (op.pins !== undefined) inserted.pins = op.pins
+          if (op.input !== undefined) inserted.input = op.input
+          if (op.error !== undefined) inserted.error = op.error
+          if (op.attempt !== undefined) inserted.attempt = op.attempt
+          if (op.endSeq !== undefined) inserted.end_seq = op.endSeq
+          break
+        }
+        let u = nodeUpdates.get(op.id)
+        if (u === undefined) {
+          u = {
+            id: op.id,
+            from_allowed: null,
+            status: null,
+            pins: null,
+            input: null,
+            error: null,
+            attempt: null,
+            end_seq: null,
+            started: false,
+            ended: false
+          }
+          nodeUpdates.set(op.id, u)
+        }
+        if (op.status !== undefined) {
+          if (u.status === null) u.from_allowed = allowedFrom[op.status].join(",")
+          u.status = op.status
+          if (op.status === "RUNNING") u.started = true
+          if (isEnd(op.status)) u.ended = true
+        }
+        if (op.pins !== undefined) u.pins = op.pins
+        if (op.input !== undefined) u.input = op.input
+        if (op.error !== undefined) u.error = op.error
+        if (op.attempt !== undefined) u.attempt = op.attempt
+        if (op.endSeq !== undefined) u.end_seq = op.endSeq
+        break
+      }
+      case "InsertOutput":
+        outputs.push({
+          node_execution_id: op.nodeExecutionId,
+          execution_id: op.executionId,
+          seq: op.seq,
+          pin: op.pin,
+          value: op.value === undefined ? null : op.value,
+          run_seq: op.runSeq
+        })
+        break
+      case "UpdateExecution": {
+        const prev = execUpdates.get(op.id)
+        execUpdates.set(op.id, {
+          id: op.id,
+          from_allowed: prev?.from_allowed ?? allowedFrom[op.status].join(","),
+          status: op.status,
+          outputs: op.outputs ?? prev?.outputs ?? null,
+          stuck_nodes: op.stuckNodes ?? prev?.stuck_nodes ?? null,
+          stats: op.stats ?? prev?.stats ?? null,
+          started: (prev?.started ?? false) || op.status === "RUNNING",
+          ended: (prev?.ended ?? false) || isEnd(op.status)
+        })
+        break
+      }
+    }
+  }
+  return {
+    inserts: [...inserts.values()],
+    nodeUpdates: [...nodeUpdates.values()],
+    outputs,
+    execUpdates: [...execUpdates.values()]
+  }
+}
+
+export class ExecutionWriter extends Context.Service<ExecutionWriter, {
+  /** Resolves once the ops are committed (together with whatever else shared their commit). */
+  readonly write: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
+  /** Submits without waiting; still committed in submission order relative to later writes. */
+  readonly enqueue: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<void>
+}>()("@weft/actors/ExecutionWriter") {
+  static readonly layer = Layer.effect(
+    ExecutionWriter,
+    Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      const pg = yield* PgClient.PgClient
+      const queue = yield* Queue.unbounded<{ ops: ReadonlyArray<WriteOp>; done: Deferred.Deferred<WriteResult> }>()
+
+      const commit = Effect.fnUntraced(function*(ops: ReadonlyArray<WriteOp>) {
+        const b = foldBatch(ops)
+        let staleNodeExecutions = 0
+        let staleExecutions = 0
+        if (b.inserts.length > 0) {
+          yield* sql`
+            INSERT INTO node_executions
+              (id, execution_id, node_id, status, pins, input, created_seq, error, attempt, end_seq,
+               queued_at, started_at, ended_at)
+            SELECT x.id, x.execution_id, x.node_id, x.status, coalesce(x.pins, '{}'::jsonb), x.input, x.created_seq,
+                   x.error, x.attempt, x.end_seq,
+                   CASE WHEN x.queued THEN now() END, CASE WHEN x.started THEN now() END,
+                   CASE WHEN x.ended THEN now() END
+            FROM jsonb_to_recordset(${pg.json(b.inserts)}) AS x(
+              id text, execution_id text, node_id text, status text, pins jsonb, input jsonb, created_seq int,
+              error text, attempt int, end_seq bigint, queued boolean, started boolean, ended boolean)
+            ON CONFLICT (id) DO NOTHING`
+        }
+        if (b.outputs.length > 0) {
+          // A re-run after a crash may yield values already stored: (node_execution_id, seq) keeps one copy.
+          yield* sql`
+            INSERT INTO node_outputs (node_execution_id, execution_id, seq, pin, value, run_seq)
+            SELECT x.node_execution_id, x.execution_id, x.seq, x.pin, x.value, x.run_seq
+            FROM jsonb_to_recordset(${pg.json(b.outputs)}) AS x(
+              node_execution_id text, execution_id text, seq int, pin text, value jsonb, run_seq bigint)
+            ON CONFLICT DO NOTHING`
+        }
+        if (b.nodeUpdates.length > 0) {
+          const rows = yield* sql<{ id: string }>`
+            UPDATE node_executions n SET
+              status = coalesce(x.status, n.status),
+              pins = coalesce(x.pins, n.pins),
+              input = coalesce(x.input, n.input),
+              error = coalesce(x.error, n.error),
+              attempt = coalesce(x.attempt, n.attempt),
+              end_seq = coalesce(x.end_seq, n.end_seq),
+              started_at = CASE WHEN x.started THEN coalesce(n.started_at, now()) ELSE n.started_at END,
+              ended_at = CASE WHEN x.ended THEN now() ELSE n.ended_at END
+            FROM jsonb_to_recordset(${pg.json(b.nodeUpdates)}) AS x(
+              id text, from_allowed text, status text, pins jsonb, input jsonb, error text, attempt int,
+              end_seq bigint, started boolean, ended boolean)
+            WHERE n.id = x.id
+              AND (x.from_allowed IS NULL OR n.status = ANY(string_to_array(x.from_allowed, ',')))
+            RETURNING n.id`
+          staleNodeExecutions = b.nodeUpdates.length - rows.length
+        }
+        if (b.execUpdates.length > 0) {
+          const rows = yield* sql<{ id: string }>`
+            UPDATE executions e SET
+              status = x.status,
+              outputs = coalesce(x.outputs, e.outputs),
+              stuck_nodes = coalesce(x.stuck_nodes, e.stuck_nodes),
+              stats = coalesce(x.stats, e.stats),
+              started_at = CASE WHEN x.started THEN coalesce(e.started_at, now()) ELSE e.started_at END,
+              ended_at = CASE WHEN x.ended THEN now() ELSE e.ended_at END
+            FROM jsonb_to_recordset(${pg.json(b.execUpdates)}) AS x(
+              id text, from_allowed text, status text, outputs jsonb, stuck_nodes jsonb, stats jsonb,
+              started boolean, ended boolean)
+            WHERE e.id = x.id AND e.status = ANY(string_to_array(x.from_allowed, ','))
+            RETURNING e.id`
+          staleExecutions = b.execUpdates.length - rows.length
+        }
+        return { staleNodeExecutions, staleExecutions }
+      })
+
+      const loop = Effect.gen(function*() {
+        const batch = yield* Queue.takeAll(queue)
+        const ops = batch.length === 1 ? batch[0]!.ops : batch.flatMap((b) => b.ops)
+        const result = yield* sql.withTransaction(commit(ops)).pipe(
+          Effect.retry({ times: 3 }),
+          Effect.tapError((e) => Effect.logError("execution write failed", e)),
+          Effect.exit
+        )
+        if (result._tag === "Success" && (result.value.staleNodeExecutions > 0 || result.value.staleExecutions > 0)) {
+          yield* Effect.logWarning("stale status updates ignored", result.value)
+        }
+        for (const item of batch) {
+          if (result._tag === "Success") yield* Deferred.succeed(item.done, result.value)
+          else yield* Deferred.die(item.done, result.cause)
+        }
+      })
+      yield* Effect.forkScoped(Effect.forever(loop))
+
+      const write = (ops: ReadonlyArray<WriteOp>) =>
+        ops.length === 0
+          ? Effect.succeed({ staleNodeExecutions: 0, staleExecutions: 0 })
+          : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
+            Effect.andThen(Queue.offer(queue, { ops, done }), Deferred.await(done)))
+      const enqueue = (ops: ReadonlyArray<WriteOp>) =>
+        ops.length === 0
+          ? Effect.void
+          : Effect.flatMap(Deferred.make<WriteResult>(), (done) => Queue.offer(queue, { ops, done }))
+      return ExecutionWriter.of({ write, enqueue })
+    })
+  )
+}

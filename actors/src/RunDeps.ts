@@ -1,0 +1,39 @@
+/**
+ * What a run driver and its node supervisors need from the runner they live on, gathered once per runner so
+ * the hot path does no service look-ups.
+ */
+import type { Effect, Stream } from "effect"
+import type { BlockRef } from "@weft/runtime"
+import type * as Engine from "@weft/runtime"
+import type { ExecutionWriter } from "./ExecutionWriter.ts"
+import type { BlockFailure, NodeYield } from "./RunProtocol.ts"
+
+export interface ExecuteRequest {
+  readonly executionId: string
+  readonly nodeExecutionId: string
+  readonly nodeId: string
+  readonly userId: string
+  readonly block: BlockRef
+  readonly input: Record<string, unknown>
+  readonly attempt: number
+}
+
+export interface RunDeps {
+  readonly writer: ExecutionWriter["Service"]
+  readonly blockInfo: (node: Engine.Node) => Engine.BlockInfo
+  /** The retry policy of a node's block (extra attempts, first backoff in ms). */
+  readonly retryPolicy: (block: BlockRef) => { readonly times: number; readonly backoffMs: number }
+  /** Runs one attempt of a node execution on whichever runner owns it. */
+  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeYield, BlockFailure | InfrastructureFailure>
+  readonly cancelChildren: (executionId: string) => Effect.Effect<void>
+  /** Node executions of one run that may run at once. */
+  readonly runConcurrency: number
+  /** Re-attempts of a node after its runner or the transport failed (not the block). */
+  readonly infrastructureRetries: number
+}
+
+/** The runner running a node, or the way to it, failed: not the block's fault, so always re-run. */
+export interface InfrastructureFailure {
+  readonly _tag: "InfrastructureFailure"
+  readonly message: string
+}

@@ -1,0 +1,217 @@
+/**
+ * Drives one graph run to its end. It is the single writer of its run: every event (a yield, a node's end, a
+ * cancel) is applied to the pure engine in one fiber, the rows that step produced are committed through the
+ * group-commit writer, and only then are its consequences acted on (new node runs dispatched, outputs
+ * published). Restarted on another runner, it rebuilds its state by replaying the journal.
+ */
+import { Effect, Fiber, Queue, Result } from "effect"
+import * as Engine from "@weft/runtime"
+import type { RunBroadcast } from "./RunBroadcast.ts"
+import type { WriteOp } from "./ExecutionWriter.ts"
+import { type LoadedRun } from "./RunJournal.ts"
+import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
+import type { RunDeps } from "./RunDeps.ts"
+
+export type DriverEvent = NodeEvent | { readonly _tag: "Cancel" }
+
+export interface DriverHandle {
+  readonly events: Queue.Queue<DriverEvent>
+}
+
+const seqOf = (nodeExecutionId: string) => Number(nodeExecutionId.slice(nodeExecutionId.lastIndexOf(".") + 1))
+
+/** Translates engine commands into rows to write and node runs to dispatch. */
+const plan = (
+  state: Engine.RunState,
+  commands: ReadonlyArray<Engine.Command>,
+  ops: Array<WriteOp>,
+  dispatch: Array<{ id: string; nodeId: string; input: Record<string, unknown> }>,
+  outputs: Array<{ name: string; value: unknown }>
+) => {
+  for (const c of commands) {
+    switch (c._tag) {
+      case "NodeCreated":
+        ops.push({
+          _tag: "InsertNodeExecution",
+          row: {
+            id: c.exec.id,
+            executionId: state.executionId,
+            nodeId: c.exec.nodeId,
+            status: "INCOMPLETE",
+            pins: { ...c.exec.pins },
+            input: null,
+            createdSeq: seqOf(c.exec.id)
+          }
+        })
+        break
+      case "PinSet": {
+        const exec = state.nodeExecs.get(c.nodeExecutionId)
+        if (exec !== undefined) ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, pins: { ...exec.pins } })
+        break
+      }
+      case "NodeQueued":
+        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "QUEUED", input: c.input })
+        dispatch.push({ id: c.nodeExecutionId, nodeId: c.nodeId, input: c.input })
+        break
+      case "NodeFailed":
+        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "FAILED", error: c.error })
+        break
+      case "NodeTerminated":
+        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "TERMINATED" })
+        break
+      case "GraphOutput":
+        outputs.push({ name: c.name, value: c.value })
+        break
+    }
+  }
+}
+
+export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRun, broadcast: RunBroadcast, handle: DriverHandle) {
+  const compiled = Engine.compile(run.graph, deps.blockInfo)
+  const started = Engine.start(compiled, run.executionId, run.inputs)
+  if (Result.isFailure(started)) {
+    // The run was validated when it was created; a graph that no longer starts (e.g. a block gone) fails.
+    const message = `run can no longer start: ${JSON.stringify(started.failure)}`
+    yield* deps.writer.write([{ _tag: "UpdateExecution", id: run.executionId, status: "FAILED", stats: { error: message } }])
+    broadcast.emit({ _tag: "Finished", status: "FAILED", outputs: {}, stuckNodes: [] })
+    return
+  }
+  const state = started.success.state
+
+  // Replay: rebuild the state the previous driver reached; nothing is written or dispatched.
+  for (const entry of run.journal) {
+    const exec = state.nodeExecs.get(entry.nodeExecutionId)
+    if (exec === undefined) continue
+    if (exec.status === "QUEUED") Engine.onNodeStarted(state, exec.id)
+    const commands = entry._tag === "Yield"
+      ? Engine.onYield(state, entry.nodeExecutionId, entry.pin, entry.value)
+      : entry.status === "COMPLETED"
+      ? Engine.onNodeCompleted(state, entry.nodeExecutionId)
+      : Engine.onNodeFailed(state, entry.nodeExecutionId, entry.error ?? "failed")
+    for (const c of commands) if (c._tag === "GraphOutput") broadcast.emit({ _tag: "Output", name: c.name, value: c.value })
+  }
+
+  let runSeq = run.lastRunSeq
+  const fibers = new Map<string, Fiber.Fiber<void>>()
+  const waiting: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
+  if (run.status === "QUEUED") {
+    yield* deps.writer.enqueue([{ _tag: "UpdateExecution", id: run.executionId, status: "RUNNING" }])
+  }
+
+  const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
+    Effect.gen(function*() {
+      const node = compiled.nodes.get(nodeId as Engine.NodeId)
+      if (node === undefined) return
+      const attempt = (run.attempts.get(id) ?? 0) + 1
+      Engine.onNodeStarted(state, id)
+      // Not awaited: the writer commits in submission order, so this lands before the node's end.
+      yield* deps.writer.enqueue([{ _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt }])
+      const fiber = yield* Effect.forkChild(
+        superviseNode(deps, {
+          executionId: run.executionId,
+          nodeExecutionId: id,
+          nodeId,
+          userId: run.userId,
+          block: node.node.block,
+          input,
+          attempt
+        }, handle.events)
+      )
+      fibers.set(id, fiber)
+    })
+
+  const dispatchAll = Effect.fnUntraced(function*(list: ReadonlyArray<{ id: string; nodeId: string; input: Record<string, unknown> }>) {
+    for (const d of list) {
+      if (fibers.size < deps.runConcurrency) yield* launch(d.id, d.nodeId, d.input)
+      else waiting.push(d)
+    }
+  })
+
+  // Whatever was queued or running when the previous driver stopped runs (again) now.
+  const resume: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
+  for (const exec of state.nodeExecs.values()) {
+    if ((exec.status === "QUEUED" || exec.status === "RUNNING") && exec.input !== undefined) {
+      resume.push({ id: exec.id, nodeId: exec.nodeId, input: exec.input })
+    }
+  }
+  yield* dispatchAll(resume)
+
+  let cancelled = false
+  while (!(Engine.isSettled(state) && fibers.size === 0 && waiting.length === 0)) {
+    const events = yield* Queue.takeAll(handle.events)
+    const ops: Array<WriteOp> = []
+    const toDispatch: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
+    const outputs: Array<{ name: string; value: unknown }> = []
+    for (const event of events) {
+      if (cancelled) break
+      switch (event._tag) {
+        case "Yield": {
+          const exec = state.nodeExecs.get(event.nodeExecutionId)
+          // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
+          if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
+          ops.push({
+            _tag: "InsertOutput",
+            nodeExecutionId: exec.id,
+            executionId: run.executionId,
+            seq: exec.outputCount,
+            pin: event.pin,
+            value: event.value,
+            runSeq: ++runSeq
+          })
+          plan(state, Engine.onYield(state, exec.id, event.pin, event.value), ops, toDispatch, outputs)
+          break
+        }
+        case "Attempt":
+          ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, attempt: event.attempt })
+          break
+        case "Completed":
+        case "Failed": {
+          fibers.delete(event.nodeExecutionId)
+          const exec = state.nodeExecs.get(event.nodeExecutionId)
+          if (exec === undefined || exec.status !== "RUNNING") break
+          const endSeq = ++runSeq
+          if (event._tag === "Completed") {
+            ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "COMPLETED", endSeq })
+            plan(state, Engine.onNodeCompleted(state, exec.id), ops, toDispatch, outputs)
+          } else {
+            ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "FAILED", error: event.error, endSeq })
+            plan(state, Engine.onNodeFailed(state, exec.id, event.error), ops, toDispatch, outputs)
+          }
+          break
+        }
+        case "Cancel": {
+          cancelled = true
+          for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
+          fibers.clear()
+          waiting.length = 0
+          plan(state, Engine.cancel(state), ops, toDispatch, outputs)
+          toDispatch.length = 0
+          break
+        }
+      }
+    }
+    // Durable first, then routed: nothing below happens unless the step's rows are committed.
+    yield* deps.writer.write(ops)
+    for (const o of outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
+    if (cancelled) break
+    yield* dispatchAll(toDispatch)
+    while (waiting.length > 0 && fibers.size < deps.runConcurrency) {
+      const next = waiting.shift()!
+      yield* launch(next.id, next.nodeId, next.input)
+    }
+  }
+
+  const result = Engine.result(state)
+  const status = cancelled ? "TERMINATED" : result.status
+  yield* deps.writer.write([
+    {
+      _tag: "UpdateExecution",
+      id: run.executionId,
+      status,
+      outputs: result.outputs,
+      stuckNodes: result.stuckNodes
+    }
+  ])
+  if (cancelled) yield* deps.cancelChildren(run.executionId)
+  broadcast.emit({ _tag: "Finished", status, outputs: result.outputs, stuckNodes: result.stuckNodes })
+})

@@ -1,0 +1,77 @@
+/**
+ * The messages runners exchange about runs: the GraphRun entity (one per execution, drives the run) and the
+ * NodeRun entity (runs one node execution's block and streams its yields back). Both are volatile: the
+ * execution store in PostgreSQL is the durable record and RunRecovery re-sends `Start` for runs whose runner
+ * died, because persisted cluster messages measured at 140–640/s here (architecture.md), far below the
+ * throughput the engine must reach.
+ */
+import { Schema } from "effect"
+import { Entity } from "effect/cluster"
+import { Rpc } from "effect/rpc"
+import { ExecutionStatus } from "@weft/runtime"
+
+/** A failure of the block itself (as opposed to the runner or transport), subject to the block's retry policy. */
+export class BlockFailure extends Schema.TaggedError<BlockFailure>()("BlockFailure", {
+  message: Schema.String,
+  retryable: Schema.Boolean
+}) {}
+
+export const NodeYield = Schema.Struct({ pin: Schema.String, value: Schema.Unknown })
+export type NodeYield = typeof NodeYield.Type
+
+export const ExecuteNode = Rpc.make("Execute", {
+  payload: {
+    executionId: Schema.String,
+    nodeExecutionId: Schema.String,
+    nodeId: Schema.String,
+    userId: Schema.String,
+    block: Schema.Struct({
+      id: Schema.String,
+      version: Schema.optionalKey(Schema.String),
+      package: Schema.optionalKey(Schema.String)
+    }),
+    input: Schema.Record(Schema.String, Schema.Unknown),
+    attempt: Schema.Int
+  },
+  success: NodeYield,
+  error: BlockFailure,
+  stream: true
+})
+
+export const NodeRun = Entity.make("NodeRun", [ExecuteNode])
+
+export const StuckNodeReport = Schema.Struct({
+  nodeExecutionId: Schema.String,
+  nodeId: Schema.String,
+  missingPins: Schema.Array(Schema.String)
+})
+
+export const RunEvent = Schema.Union([
+  Schema.TaggedStruct("Output", { name: Schema.String, value: Schema.Unknown }),
+  Schema.TaggedStruct("Finished", {
+    status: ExecutionStatus,
+    outputs: Schema.Record(Schema.String, Schema.Array(Schema.Unknown)),
+    stuckNodes: Schema.Array(StuckNodeReport)
+  })
+])
+export type RunEvent = typeof RunEvent.Type
+
+export class RunNotFound extends Schema.TaggedError<RunNotFound>()("RunNotFound", {
+  executionId: Schema.String
+}) {}
+
+/** Drives the run to its end (or joins the driver already running) and streams its outputs, then `Finished`. */
+export const StartRun = Rpc.make("Start", {
+  payload: { executionId: Schema.String },
+  success: RunEvent,
+  error: RunNotFound,
+  stream: true
+})
+
+/** Idempotent: cancelling a finished or unknown run does nothing. */
+export const CancelRun = Rpc.make("Cancel", {
+  payload: { executionId: Schema.String },
+  success: Schema.Boolean
+})
+
+export const GraphRun = Entity.make("GraphRun", [StartRun, CancelRun])
