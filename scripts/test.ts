@@ -59,18 +59,20 @@ interface StepResult {
   readonly output: string
 }
 
-/** Runs a command, streaming its output live; `capture` also keeps its stdout for parsing. */
+/** Runs a command, streaming its output live; `capture` also keeps its stdout and stderr for parsing. */
 const run = (title: string, command: string, args: ReadonlyArray<string>, capture = false): Promise<StepResult> =>
   new Promise((resolve) => {
     const start = performance.now()
     console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`)
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] })
+    const stdio = capture ? "pipe" : "inherit"
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", stdio, stdio] })
     let output = ""
-    child.stdout?.setEncoding("utf8")
-    child.stdout?.on("data", (chunk: string) => {
+    const tee = (sink: NodeJS.WriteStream) => (chunk: string) => {
       output += chunk
-      process.stdout.write(chunk)
-    })
+      sink.write(chunk)
+    }
+    child.stdout?.setEncoding("utf8").on("data", tee(process.stdout))
+    child.stderr?.setEncoding("utf8").on("data", tee(process.stderr))
     const done = (ok: boolean, how: string) => {
       console.log(`◀ ${title}: ${ok ? "ok" : `failed (${how})`} in ${seconds(start)}`)
       resolve({ ok, output })

@@ -21,6 +21,15 @@ export interface NodeExecutionRow {
 }
 
 export type WriteOp =
+  | {
+    readonly _tag: "InsertExecution"
+    readonly id: string
+    readonly graphId: string
+    readonly graphVersion: number
+    readonly userId: string
+    readonly inputs: Readonly<Record<string, unknown>>
+    readonly parentExecutionId: string | null
+  }
   | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
   | {
     readonly _tag: "UpdateNodeExecution"
@@ -89,8 +98,19 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
   const nodeUpdates = new Map<string, PendingNodeUpdate>()
   const outputs: Array<Record<string, unknown>> = []
   const execUpdates = new Map<string, PendingExecutionUpdate>()
+  const execInserts: Array<Record<string, unknown>> = []
   for (const op of ops) {
     switch (op._tag) {
+      case "InsertExecution":
+        execInserts.push({
+          id: op.id,
+          graph_id: op.graphId,
+          graph_version: op.graphVersion,
+          user_id: op.userId,
+          inputs: op.inputs,
+          parent_execution_id: op.parentExecutionId
+        })
+        break
       case "InsertNodeExecution": {
         const r = op.row
         inserts.set(r.id, {
@@ -183,6 +203,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
     }
   }
   return {
+    execInserts,
     inserts: [...inserts.values()],
     nodeUpdates: [...nodeUpdates.values()],
     outputs,
@@ -207,6 +228,15 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         const b = foldBatch(ops)
         let staleNodeExecutions = 0
         let staleExecutions = 0
+        if (b.execInserts.length > 0) {
+          // Idempotent: a sub-graph run re-started after a crash has the same deterministic id.
+          yield* sql`
+            INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id)
+            SELECT x.id, x.graph_id, x.graph_version, x.user_id, 'QUEUED', x.inputs, x.parent_execution_id
+            FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS x(
+              id text, graph_id text, graph_version int, user_id text, inputs jsonb, parent_execution_id text)
+            ON CONFLICT (id) DO NOTHING`
+        }
         if (b.inserts.length > 0) {
           yield* sql`
             INSERT INTO node_executions

@@ -6,8 +6,10 @@
  */
 import { Effect, Fiber, Queue, Result } from "effect"
 import * as Engine from "@weft/runtime"
+import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
+import { plan } from "./RunPlan.ts"
 import { type LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
@@ -18,57 +20,9 @@ export interface DriverHandle {
   readonly events: Queue.Queue<DriverEvent>
 }
 
-const seqOf = (nodeExecutionId: string) => Number(nodeExecutionId.slice(nodeExecutionId.lastIndexOf(".") + 1))
-
-/** Translates engine commands into rows to write and node runs to dispatch. */
-const plan = (
-  state: Engine.RunState,
-  commands: ReadonlyArray<Engine.Command>,
-  ops: Array<WriteOp>,
-  dispatch: Array<{ id: string; nodeId: string; input: Record<string, unknown> }>,
-  outputs: Array<{ name: string; value: unknown }>
-) => {
-  for (const c of commands) {
-    switch (c._tag) {
-      case "NodeCreated":
-        ops.push({
-          _tag: "InsertNodeExecution",
-          row: {
-            id: c.exec.id,
-            executionId: state.executionId,
-            nodeId: c.exec.nodeId,
-            status: "INCOMPLETE",
-            pins: { ...c.exec.pins },
-            input: null,
-            createdSeq: seqOf(c.exec.id)
-          }
-        })
-        break
-      case "PinSet": {
-        const exec = state.nodeExecs.get(c.nodeExecutionId)
-        if (exec !== undefined) ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, pins: { ...exec.pins } })
-        break
-      }
-      case "NodeQueued":
-        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "QUEUED", input: c.input })
-        dispatch.push({ id: c.nodeExecutionId, nodeId: c.nodeId, input: c.input })
-        break
-      case "NodeFailed":
-        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "FAILED", error: c.error })
-        break
-      case "NodeTerminated":
-        ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "TERMINATED" })
-        break
-      case "GraphOutput":
-        outputs.push({ name: c.name, value: c.value })
-        break
-    }
-  }
-}
-
 export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRun, broadcast: RunBroadcast, handle: DriverHandle) {
   const compiled = Engine.compile(run.graph, deps.blockInfo)
-  const started = Engine.start(compiled, run.executionId, run.inputs)
+  const started = Engine.start(compiled, ExecutionId.make(run.executionId), run.inputs)
   if (Result.isFailure(started)) {
     // The run was validated when it was created; a graph that no longer starts (e.g. a block gone) fails.
     const message = `run can no longer start: ${JSON.stringify(started.failure)}`
@@ -80,14 +34,14 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
 
   // Replay: rebuild the state the previous driver reached; nothing is written or dispatched.
   for (const entry of run.journal) {
-    const exec = state.nodeExecs.get(entry.nodeExecutionId)
+    const exec = state.execById.get(NodeExecutionId.make(entry.nodeExecutionId))
     if (exec === undefined) continue
     if (exec.status === "QUEUED") Engine.onNodeStarted(state, exec.id)
     const commands = entry._tag === "Yield"
-      ? Engine.onYield(state, entry.nodeExecutionId, entry.pin, entry.value)
+      ? Engine.onYield(state, exec.id, entry.pin, entry.value)
       : entry.status === "COMPLETED"
-      ? Engine.onNodeCompleted(state, entry.nodeExecutionId)
-      : Engine.onNodeFailed(state, entry.nodeExecutionId, entry.error ?? "failed")
+      ? Engine.onNodeCompleted(state, exec.id)
+      : Engine.onNodeFailed(state, exec.id, entry.error ?? "failed")
     for (const c of commands) if (c._tag === "GraphOutput") broadcast.emit({ _tag: "Output", name: c.name, value: c.value })
   }
 
@@ -100,10 +54,10 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
 
   const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
     Effect.gen(function*() {
-      const node = compiled.nodes.get(nodeId as Engine.NodeId)
+      const node = compiled.nodeById.get(NodeId.make(nodeId))
       if (node === undefined) return
       const attempt = (run.attempts.get(id) ?? 0) + 1
-      Engine.onNodeStarted(state, id)
+      Engine.onNodeStarted(state, NodeExecutionId.make(id))
       // Not awaited: the writer commits in submission order, so this lands before the node's end.
       yield* deps.writer.enqueue([{ _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt }])
       const fiber = yield* Effect.forkChild(
@@ -129,7 +83,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
 
   // Whatever was queued or running when the previous driver stopped runs (again) now.
   const resume: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
-  for (const exec of state.nodeExecs.values()) {
+  for (const exec of state.nodeExecs) {
     if ((exec.status === "QUEUED" || exec.status === "RUNNING") && exec.input !== undefined) {
       resume.push({ id: exec.id, nodeId: exec.nodeId, input: exec.input })
     }
@@ -146,7 +100,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
       if (cancelled) break
       switch (event._tag) {
         case "Yield": {
-          const exec = state.nodeExecs.get(event.nodeExecutionId)
+          const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
           // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
           if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
           ops.push({
@@ -167,7 +121,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
         case "Completed":
         case "Failed": {
           fibers.delete(event.nodeExecutionId)
-          const exec = state.nodeExecs.get(event.nodeExecutionId)
+          const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
           if (exec === undefined || exec.status !== "RUNNING") break
           const endSeq = ++runSeq
           if (event._tag === "Completed") {

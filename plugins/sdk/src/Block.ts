@@ -90,8 +90,17 @@ export interface AnyBlock<R = never> {
   readonly retry?: RetryPolicy
   readonly timeout?: Duration.Input
   readonly credentials?: Readonly<Record<string, CredentialRequirement>>
-  readonly run: (input: never, ctx: BlockContext) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, R>
+  readonly run: (
+    input: never,
+    ctx: BlockContext
+  ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, R>
 }
+
+/**
+ * The `output` of a block whose pins are not known in advance (`dynamicOutput: true`, e.g. a sub-graph that
+ * yields one pin per child output): it declares no pin, yet `Yield` admits any pin name with any value.
+ */
+export const dynamicPins: { readonly [pin: string]: typeof Schema.Unknown } = {}
 
 export const make = <I extends Fields, O extends Fields, R = never>(
   definition: BlockDefinition<I, O, R>

@@ -30,7 +30,8 @@ const withService = Block.make({
   categories: [],
   input: {},
   output: { now: Schema.Number },
-  run: () => Stream.fromEffect(Clock.use((clock) => Effect.map(clock.now, (now) => ({ pin: "now" as const, value: now }))))
+  run: () =>
+    Stream.fromEffect(Clock.use((clock) => Effect.map(clock.now, (now) => ({ pin: "now" as const, value: now }))))
 })
 
 export const erasedPlain: AnyBlock = plain
@@ -69,3 +70,16 @@ export const failing = (error: BlockError) => Stream.fail(error)
 describe("Block types", () => {
   it("are checked by tsc", () => {})
 })
+
+export const dynamic = Block.make({
+  id: "Dynamic",
+  version: "1.0.0",
+  name: "Dynamic",
+  description: "",
+  categories: [],
+  input: {},
+  output: Block.dynamicPins,
+  dynamicOutput: true,
+  run: () => Stream.make({ pin: "anything", value: 1 }, { pin: "other", value: "x" })
+})
+export const erasedDynamic: AnyBlock = dynamic

@@ -59,7 +59,11 @@ describe("inputJsonSchema", () => {
   })
 
   it("shows defaults whichever order the helpers were applied in", () => {
-    assert.deepStrictEqual(property(schema, "flag"), { type: "boolean", default: false, description: "Flag after default" })
+    assert.deepStrictEqual(property(schema, "flag"), {
+      type: "boolean",
+      default: false,
+      description: "Flag after default"
+    })
   })
 
   it("requires only the pins without a default that are not optional", () => {

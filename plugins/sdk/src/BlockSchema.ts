@@ -27,7 +27,16 @@ export interface BlockDescriptor {
 /** What the export needs of a block; any `AnyBlock<R>` fits. */
 export type DescribableBlock = Pick<
   AnyBlock<unknown>,
-  "id" | "version" | "name" | "description" | "categories" | "input" | "output" | "staticOutput" | "dynamicOutput" | "credentials"
+  | "id"
+  | "version"
+  | "name"
+  | "description"
+  | "categories"
+  | "input"
+  | "output"
+  | "staticOutput"
+  | "dynamicOutput"
+  | "credentials"
 >
 
 const dialect = "https://json-schema.org/draft/2020-12/schema"

@@ -43,7 +43,7 @@ const failing = Block.make({
 
 describe("runBlock", () => {
   it.effect("decodes the input (applying defaults) and collects yields in order", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const yields = yield* runBlock(echo, { text: "hi" })
       assert.deepStrictEqual(yields, [
         { pin: "text", value: "hi" },
@@ -52,40 +52,49 @@ describe("runBlock", () => {
         { pin: "key", value: "test-execution/test-node-execution" },
         { pin: "secret", value: "none" }
       ])
-    }))
+    })
+  )
 
   it.effect("passes context overrides and plain-string credentials", () =>
-    Effect.gen(function*() {
-      const byPin = yield* runBlockByPin(echo, { text: "a", times: 1 }, {
-        attempt: 3,
-        executionId: "e",
-        nodeExecutionId: "n",
-        credentials: { api: "s3cret" }
-      })
+    Effect.gen(function* () {
+      const byPin = yield* runBlockByPin(
+        echo,
+        { text: "a", times: 1 },
+        {
+          attempt: 3,
+          executionId: "e",
+          nodeExecutionId: "n",
+          credentials: { api: "s3cret" }
+        }
+      )
       assert.deepStrictEqual(byPin, { text: ["a"], attempt: [3], key: ["e/n"], secret: ["s3cret"] })
-    }))
+    })
+  )
 
   it.effect("fails with a SchemaError on invalid input", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const exit = yield* Effect.exit(runBlock(echo, { text: 1 }))
       assert.isTrue(Exit.isFailure(exit))
       const error = yield* Effect.flip(runBlock(echo, {}))
       assert.isTrue(Schema.isSchemaError(error))
-    }))
+    })
+  )
 
   it.effect("fails with the block's BlockError", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(runBlock(failing, {}))
       assert.instanceOf(error, BlockError)
       assert.strictEqual(error.message, "boom")
-    }))
+    })
+  )
 
   it.effect("runs a block erased to AnyBlock", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const erased: Block.AnyBlock = echo
       const yields = yield* runAnyBlock(erased, { text: "x", times: 1 })
       assert.deepStrictEqual(yields[0], { pin: "text", value: "x" })
-    }))
+    })
+  )
 })
 
 describe("yieldsByPin", () => {
@@ -104,10 +113,11 @@ describe("yieldsByPin", () => {
 
 describe("testContext", () => {
   it.effect("derives the idempotency key from the ids and logs without failing", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const ctx = testContext({ executionId: "run", nodeExecutionId: "node" })
       assert.strictEqual(ctx.idempotencyKey, "run/node")
       assert.strictEqual(ctx.nodeId, "test-node")
       yield* ctx.log("hello", { a: 1 })
-    }))
+    })
+  )
 })

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Result } from "effect"
 import * as fc from "fast-check"
-import { renderTemplate, resolvePath } from "./TextTemplate.ts"
+import { renderTemplate, resolveTemplatePath } from "./TextTemplate.ts"
 
 const render = (template: string, values: unknown): string => {
   const result = renderTemplate(template, values)
@@ -22,8 +22,10 @@ describe("renderTemplate", () => {
 
   it("renders missing values as nothing and other values as JSON", () => {
     assert.strictEqual(render("[{{ missing }}][{{ a.b.c }}]", { a: 1 }), "[][]")
-    assert.strictEqual(render("{{ n }} {{ t }} {{ z }} {{ o }} {{ l }}", { n: 1.5, t: true, z: null, o: { k: 1 }, l: [1] }),
-      '1.5 true null {"k":1} [1]')
+    assert.strictEqual(
+      render("{{ n }} {{ t }} {{ z }} {{ o }} {{ l }}", { n: 1.5, t: true, z: null, o: { k: 1 }, l: [1] }),
+      '1.5 true null {"k":1} [1]'
+    )
   })
 
   it("never resolves prototype or constructor paths", () => {
@@ -35,7 +37,7 @@ describe("renderTemplate", () => {
     assert.strictEqual(render("{{ name.length }}", values), "")
     assert.strictEqual(render("{{ toString }}", values), "")
     assert.strictEqual(render("{{ hasOwnProperty }}", values), "")
-    assert.isUndefined(resolvePath({ a: { prototype: 1 } }, ["a", "prototype"]))
+    assert.isUndefined(resolveTemplatePath({ a: { prototype: 1 } }, ["a", "prototype"]))
   })
 
   it("does not walk into class instances", () => {
@@ -56,13 +58,14 @@ describe("renderTemplate", () => {
 
   it("returns a template without placeholders unchanged", () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !s.includes("{{")), (text) => render(text, {}) === text)
+      fc.property(
+        fc.string().filter((s) => !s.includes("{{")),
+        (text) => render(text, {}) === text
+      )
     )
   })
 
   it("substitutes any string value verbatim, even one that looks like a placeholder", () => {
-    fc.assert(
-      fc.property(fc.string(), (value) => render("<{{ v }}>", { v: value }) === `<${value}>`)
-    )
+    fc.assert(fc.property(fc.string(), (value) => render("<{{ v }}>", { v: value }) === `<${value}>`))
   })
 })

@@ -19,7 +19,7 @@ const isPlainContainer = (u: unknown): u is Readonly<Record<string, unknown>> =>
 }
 
 /** The value at `path` in `values`, or `undefined` when any step is missing or not allowed. */
-export const resolvePath = (values: unknown, path: ReadonlyArray<string>): unknown => {
+export const resolveTemplatePath = (values: unknown, path: ReadonlyArray<string>): unknown => {
   let current: unknown = values
   for (const segment of path) {
     if (forbiddenSegments.has(segment) || !isPlainContainer(current) || !Object.hasOwn(current, segment)) {
@@ -51,7 +51,7 @@ export const renderTemplate = (template: string, values: unknown): Result.Result
     if (!expression.test(source)) {
       return Result.fail(`Unsupported template expression "{{ ${source} }}": only names and dotted paths are allowed`)
     }
-    output += template.slice(position, open) + display(resolvePath(values, source.split(".")))
+    output += template.slice(position, open) + display(resolveTemplatePath(values, source.split(".")))
     position = close + 2
   }
   return Result.succeed(output + template.slice(position))

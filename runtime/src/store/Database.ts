@@ -28,10 +28,7 @@ export const poolOptions = {
 export const layerUrl = (url: Redacted.Redacted<string>): Layer.Layer<PgClient.PgClient | SqlClient, SqlError> =>
   PgClient.layer({ url, ...poolOptions })
 
-type ConnectionLayer = Layer.Layer<
-  PgClient.PgClient | SqlClient,
-  SqlError | EmbeddedPostgresError | Config.ConfigError
->
+type ConnectionLayer = Layer.Layer<PgClient.PgClient | SqlClient, SqlError | EmbeddedPostgresError | Config.ConfigError>
 
 /** A pool on the running embedded server of the context (no migrations). */
 export const layerFromEmbedded: Layer.Layer<PgClient.PgClient | SqlClient, SqlError, EmbeddedPostgres> = Layer.unwrap(

@@ -26,16 +26,15 @@ const session = (dataDir: string, write: boolean) =>
     const sql = yield* SqlClient.SqlClient
     if (write) yield* sql`insert into users (id, name) values ('u1', 'Ada')`
     const users = yield* sql<{ name: string }>`select name from users`
-    const [where] = yield* sql<{ db: string; addr: string }>`select current_database() as db, inet_server_addr()::text as addr`
+    const [where] = yield* sql<{
+      db: string
+      addr: string
+    }>`select current_database() as db, inet_server_addr()::text as addr`
     return { initialisedNow: server.initialisedNow, port: server.port, users: users.map((u) => u.name), where }
   }).pipe(
     Effect.provide(
       Migrations.layer.pipe(
-        Layer.provideMerge(
-          Database.layerFromEmbedded.pipe(
-            Layer.provideMerge(EmbeddedPostgres.layerWith({ dataDir }))
-          )
-        )
+        Layer.provideMerge(Database.layerFromEmbedded.pipe(Layer.provideMerge(EmbeddedPostgres.layerWith({ dataDir }))))
       )
     )
   )

@@ -44,7 +44,12 @@ const fail = (stage: EmbeddedPostgresError["stage"], detail: string) => (cause: 
   })
 
 const fileExists = (path: string) =>
-  Effect.promise(() => NodeFs.access(path).then(() => true, () => false))
+  Effect.promise(() =>
+    NodeFs.access(path).then(
+      () => true,
+      () => false
+    )
+  )
 
 const freePort = Effect.callback<number, EmbeddedPostgresError>((resume) => {
   const server = NodeNet.createServer()
@@ -105,7 +110,7 @@ const ensureDatabase = (port: number, password: string, database: string) =>
  * Starts the cluster (initialising it on first start) and stops it when the scope closes. PostgreSQL's own
  * log lines are kept in memory and attached to a start failure instead of being printed.
  */
-export const make = Effect.fn("EmbeddedPostgres.make")(function* (options: EmbeddedPostgresOptions) {
+const make = Effect.fn("EmbeddedPostgres.make")(function* (options: EmbeddedPostgresOptions) {
   const database = options.database ?? "weft"
   const dataDir = NodePath.resolve(options.dataDir)
   const dataDirectory = NodePath.join(dataDir, "pg")
@@ -179,7 +184,7 @@ export const make = Effect.fn("EmbeddedPostgres.make")(function* (options: Embed
 })
 
 /** `WEFT_DATA_DIR` (default `.weft`) and `WEFT_PG_PORT` (default: a free port). */
-export const optionsConfig: Config.Config<EmbeddedPostgresOptions> = Config.all({
+const optionsConfig: Config.Config<EmbeddedPostgresOptions> = Config.all({
   dataDir: dataDirConfig,
   port: Config.option(Config.Port("WEFT_PG_PORT"))
 }).pipe(Config.map(({ dataDir, port }) => ({ dataDir, port: Option.getOrUndefined(port) })))
@@ -187,11 +192,13 @@ export const optionsConfig: Config.Config<EmbeddedPostgresOptions> = Config.all(
 export class EmbeddedPostgres extends Context.Service<EmbeddedPostgres, EmbeddedPostgresInfo>()(
   "weft/store/EmbeddedPostgres"
 ) {
+  /** Starts the server in the current scope (stopped when it closes). */
+  static readonly make = make
+  /** `WEFT_DATA_DIR` (default `.weft`) and `WEFT_PG_PORT` (default: a free port). */
+  static readonly optionsConfig = optionsConfig
+
   static readonly layerWith = (options: EmbeddedPostgresOptions) => Layer.effect(EmbeddedPostgres, make(options))
 
-  /** Configured from the environment (see `optionsConfig`). */
-  static readonly layer = Layer.effect(
-    EmbeddedPostgres,
-    Effect.flatMap(optionsConfig, make)
-  )
+  /** Configured from the environment (`WEFT_DATA_DIR`, `WEFT_PG_PORT`). */
+  static readonly layer = Layer.effect(EmbeddedPostgres, Effect.flatMap(optionsConfig, make))
 }

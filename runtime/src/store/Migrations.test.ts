@@ -19,13 +19,15 @@ describe("Migrations", () => {
           rows.map((row) => row.table_name),
           ["credentials", "executions", "graphs", "node_executions", "node_outputs", "users", Migrations.table]
         )
-      }))
+      })
+    )
 
     it.effect("is idempotent: a second run applies nothing", () =>
       Effect.gen(function* () {
         const applied = yield* Migrations.run
         assert.deepStrictEqual(applied, [])
-      }))
+      })
+    )
 
     it.effect("weft_can_transition agrees with allowedFrom for every pair of statuses", () =>
       Effect.gen(function* () {
@@ -41,7 +43,8 @@ describe("Migrations", () => {
         }
         const [unknown] = yield* sql<{ allowed: boolean }>`select weft_can_transition(null, 'QUEUED') as allowed`
         assert.strictEqual(unknown?.allowed, false)
-      }))
+      })
+    )
 
     it.effect("status columns reject values outside the model's statuses", () =>
       Effect.gen(function* () {
@@ -51,6 +54,7 @@ describe("Migrations", () => {
           where conrelid = 'node_executions'::regclass and contype = 'c'`
         const definition = check.map((row) => row.def).join(" ")
         for (const status of statuses) assert.include(definition, `'${status}'`)
-      }))
+      })
+    )
   })
 })

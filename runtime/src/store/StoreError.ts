@@ -16,6 +16,13 @@ type Infrastructure = SqlError | Schema.SchemaError
 
 const isInfrastructure = (error: unknown): error is Infrastructure => isSqlError(error) || Schema.isSchemaError(error)
 
+/** The driver's SqlError message is generic ("Query failed"); PostgreSQL's own message sits in the cause. */
+const describe = (error: Infrastructure): string => {
+  if (!isSqlError(error)) return error.message
+  const cause = error.reason.cause
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message
+}
+
 /**
  * Turns SqlError and SchemaError into StoreError and leaves every domain error untouched. Applied once at the
  * edge of each repository operation, so the services never leak driver errors.
@@ -25,7 +32,7 @@ export const mapStoreErrors =
   <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, Infrastructure> | StoreError, R> =>
     Effect.mapError(self, (error) =>
       isInfrastructure(error)
-        ? new StoreError({ operation, reason: isSqlError(error) ? "Database" : "Decode", message: error.message })
+        ? new StoreError({ operation, reason: isSqlError(error) ? "Database" : "Decode", message: describe(error) })
         : // TypeScript cannot narrow a generic E by a negated guard; the branch above took every Infrastructure.
           (error as Exclude<E, Infrastructure>)
     )

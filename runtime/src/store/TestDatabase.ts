@@ -15,7 +15,10 @@ export const serverUrlConfig: Config.Config<Redacted.Redacted<string>> = Config.
 )
 
 /** Runs one statement on the server's maintenance database over a connection of its own. */
-const onServer = (serverUrl: Redacted.Redacted<string>, statement: (sql: SqlClient.SqlClient) => Effect.Effect<unknown, SqlError>) =>
+const onServer = (
+  serverUrl: Redacted.Redacted<string>,
+  statement: (sql: SqlClient.SqlClient) => Effect.Effect<unknown, SqlError>
+) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* statement(sql)
@@ -28,21 +31,23 @@ const databaseUrl = (serverUrl: Redacted.Redacted<string>, database: string) => 
 }
 
 /** A fresh database (pool of 5) with Weft's migrations applied. */
-export const layerWithoutMigrations: Layer.Layer<PgClient.PgClient | SqlClient.SqlClient, SqlError | Config.ConfigError> =
-  Layer.unwrap(
-    Effect.gen(function* () {
-      const serverUrl = yield* serverUrlConfig
-      const database = `weft_test_${NodeCrypto.randomBytes(6).toString("hex")}`
-      yield* Effect.acquireRelease(
-        onServer(serverUrl, (sql) => sql`create database ${sql(database)}`),
-        () =>
-          onServer(serverUrl, (sql) => sql`drop database if exists ${sql(database)} with (force)`).pipe(
-            Effect.catchCause((cause) => Effect.logWarning(`could not drop test database ${database}`, cause))
-          )
-      )
-      return PgClient.layer({ url: databaseUrl(serverUrl, database), maxConnections: 5 })
-    })
-  )
+export const layerWithoutMigrations: Layer.Layer<
+  PgClient.PgClient | SqlClient.SqlClient,
+  SqlError | Config.ConfigError
+> = Layer.unwrap(
+  Effect.gen(function* () {
+    const serverUrl = yield* serverUrlConfig
+    const database = `weft_test_${NodeCrypto.randomBytes(6).toString("hex")}`
+    yield* Effect.acquireRelease(
+      onServer(serverUrl, (sql) => sql`create database ${sql(database)}`),
+      () =>
+        onServer(serverUrl, (sql) => sql`drop database if exists ${sql(database)} with (force)`).pipe(
+          Effect.catchCause((cause) => Effect.logWarning(`could not drop test database ${database}`, cause))
+        )
+    )
+    return PgClient.layer({ url: databaseUrl(serverUrl, database), maxConnections: 5 })
+  })
+)
 
 export const layer: Layer.Layer<
   PgClient.PgClient | SqlClient.SqlClient,

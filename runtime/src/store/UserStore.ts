@@ -82,7 +82,7 @@ export class UserStore extends Context.Service<
               (error) => error.reason._tag === "UniqueViolation",
               (error) =>
                 Effect.fail(
-                  error.message.includes("email") || String(error.reason).includes("email")
+                  error.reason._tag === "UniqueViolation" && error.reason.constraint === "users_email_key"
                     ? new UserAlreadyExists({ field: "email", value: user.email ?? "" })
                     : new UserAlreadyExists({ field: "id", value: user.id })
                 )

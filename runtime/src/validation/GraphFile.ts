@@ -77,7 +77,7 @@ export const formatGraphFileProblem = (problem: GraphFileProblem): string =>
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 /** `["nodes", 2, "blok"]` → `nodes[2].blok`. */
-export const formatPath = (path: ReadonlyArray<PropertyKey>): string => {
+const formatPath = (path: ReadonlyArray<PropertyKey>): string => {
   let out = ""
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`
@@ -212,7 +212,7 @@ const parseJson = (text: string): Result.Result<unknown, GraphFileProblem> => {
       ? { line: Number(reported[1]), column: Number(reported[2]) }
       : position
       ? lineColumn(text, Number(position[1]))
-      : text.trim() === ""
+      : text.trim() === "" || /end of (JSON )?input/i.test(raw)
       ? lineColumn(text, text.length)
       : undefined
     const detail = raw.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
@@ -234,7 +234,7 @@ export const parseGraphFileText = (text: string): Effect.Effect<GraphDocument, G
   Effect.fromResult(parseGraphFileTextResult(text))
 
 /** Anything shaped like a graph: a `GraphDocument` or a stored `Graph` (owner and timestamps are dropped). */
-export interface GraphLike {
+export interface EncodableGraph {
   readonly id?: string
   readonly version?: number
   readonly name: string
@@ -244,7 +244,7 @@ export interface GraphLike {
 }
 
 /** The file form of a graph for export: ids kept, `metadata` only when non-empty, links fully spelt out. */
-export const encodeGraphFile = (graph: GraphLike): GraphFile => ({
+export const encodeGraphFile = (graph: EncodableGraph): GraphFile => ({
   ...(graph.id === undefined ? {} : { id: graph.id }),
   ...(graph.version === undefined ? {} : { version: graph.version }),
   name: graph.name,

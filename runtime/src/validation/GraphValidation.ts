@@ -15,7 +15,7 @@ import { describePinType, isCompatible, kindOfValue, type PinType } from "./PinT
 import { checkSubgraphContainment, type SubgraphLookup } from "./SubgraphContainment.ts"
 
 /** Finds the block a node names (built-in or plugin at its pinned version). */
-export type BlockLookup = (ref: BlockRef) => AnyBlock | undefined
+export type BlockLookup = (ref: BlockRef) => AnyBlock<unknown> | undefined
 
 export interface ValidateGraphOptions {
   /** Enables the sub-graph checks (`self_containing_graph`, `unknown_subgraph`). */
@@ -61,7 +61,7 @@ const pinIssue = (
   resolution: PinResolution,
   side: PinSide,
   node: Node,
-  block: AnyBlock,
+  block: AnyBlock<unknown>,
   pin: string,
   linkId: string
 ): GraphIssue | undefined => {
@@ -91,7 +91,7 @@ const pinIssue = (
 const checkLink = (
   link: Link,
   nodes: ReadonlyMap<string, Node>,
-  blocks: ReadonlyMap<string, AnyBlock>
+  blocks: ReadonlyMap<string, AnyBlock<unknown>>
 ): Array<GraphIssue> => {
   const issues: Array<GraphIssue> = []
   const source = nodes.get(link.sourceId)
@@ -135,7 +135,7 @@ const fitsKinds = (type: PinType, value: unknown): boolean => type._tag === "Any
 const leafMessages = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /** Defaults of pins not fed by a link must satisfy the block's input schema (checked per pin, whole-struct). */
-const checkInputDefaults = (node: Node, block: AnyBlock, fed: ReadonlySet<string>): Array<GraphIssue> => {
+const checkInputDefaults = (node: Node, block: AnyBlock<unknown>, fed: ReadonlySet<string>): Array<GraphIssue> => {
   const issues: Array<GraphIssue> = []
   const plain: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(node.inputDefault)) {
@@ -189,14 +189,16 @@ const checkInputDefaults = (node: Node, block: AnyBlock, fed: ReadonlySet<string
   return issues
 }
 
-const checkNodeInputs = (node: Node, block: AnyBlock, inbound: ReadonlyArray<Link>): Array<GraphIssue> => {
+const checkNodeInputs = (node: Node, block: AnyBlock<unknown>, inbound: ReadonlyArray<Link>): Array<GraphIssue> => {
   const fedExact = new Set(inbound.map((link) => link.sinkName))
   const fedBase = new Set(inbound.map((link) => parsePinName(link.sinkName).base))
+  // Defaults for parts of a pin (`values_$_0`) are assembled into it like linked parts.
+  const defaultBases = new Set(Object.keys(node.inputDefault).map((key) => parsePinName(key).base))
   const issues: Array<GraphIssue> = []
   for (const pin of knownPins(block, "input")) {
     if (!isRequiredInput(block, pin) || suppliedByRun(node, pin)) continue
     if (fedExact.has(pin) || fedBase.has(pin)) continue
-    if (node.inputDefault[pin] !== undefined) continue
+    if (node.inputDefault[pin] !== undefined || defaultBases.has(pin)) continue
     issues.push({
       nodeId: node.id,
       pin,
@@ -222,7 +224,7 @@ export const validateGraph = (
   }
 
   const nodes = new Map<string, Node>()
-  const blocks = new Map<string, AnyBlock>()
+  const blocks = new Map<string, AnyBlock<unknown>>()
   for (const node of graph.nodes) {
     const block = lookup(node.block)
     if (block === undefined) issues.push(unknownBlockIssue(node, lookup))

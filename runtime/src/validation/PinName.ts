@@ -48,5 +48,5 @@ export const parsePinName = (name: string): PinName => {
 /** True when the name addresses a part of a pin rather than a whole declared pin. */
 export const isDynamicPinName = (name: string): boolean => parsePinName(name).steps.length > 0
 
-/** A list index step must be a plain non-negative integer (`values_$_0`, not `values_$_x`). */
-export const isListIndex = (key: string): boolean => /^(0|[1-9][0-9]*)$/.test(key)
+/** A list index step must be a plain non-negative integer (`values_$_0`, not `values_$_x`); the engine's limit. */
+export const isListIndex = (key: string): boolean => /^(0|[1-9][0-9]{0,8})$/.test(key)

@@ -18,12 +18,12 @@ export type PinResolution =
 /** Every block yields failures on `error` (semantics.md "Errors"), whether it declares it or not. */
 export const errorPin = "error"
 
-export const knownPins = (block: AnyBlock, side: PinSide): ReadonlyArray<string> =>
+export const knownPins = (block: AnyBlock<unknown>, side: PinSide): ReadonlyArray<string> =>
   side === "input"
     ? Object.keys(block.input)
     : [...Object.keys(block.output), ...(errorPin in block.output ? [] : [errorPin])]
 
-const basePinType = (block: AnyBlock, side: PinSide, base: string): PinType | undefined => {
+const basePinType = (block: AnyBlock<unknown>, side: PinSide, base: string): PinType | undefined => {
   const fields = side === "input" ? block.input : block.output
   const field = fields[base]
   if (field !== undefined) return side === "input" ? sinkPinType(field.ast) : sourcePinType(field.ast)
@@ -32,13 +32,14 @@ const basePinType = (block: AnyBlock, side: PinSide, base: string): PinType | un
   return undefined
 }
 
-export const resolvePin = (block: AnyBlock, side: PinSide, name: string): PinResolution => {
+export const resolvePin = (block: AnyBlock<unknown>, side: PinSide, name: string): PinResolution => {
   // A declared name wins even if it happens to contain a delimiter.
   const exact = basePinType(block, side, name)
   if (exact !== undefined && Object.hasOwn(side === "input" ? block.input : block.output, name)) {
     return { _tag: "Resolved", base: name, type: exact }
   }
   const { base, steps } = parsePinName(name)
+  if (base === "") return { _tag: "UnknownPin", base, known: knownPins(block, side) }
   const baseType = basePinType(block, side, base)
   if (baseType === undefined) return { _tag: "UnknownPin", base, known: knownPins(block, side) }
   const toPinType = side === "input" ? sinkPinType : sourcePinType
@@ -52,7 +53,7 @@ export const resolvePin = (block: AnyBlock, side: PinSide, name: string): PinRes
 }
 
 /** Whether the input pin must be given: its key is not optional on the encoded side (defaults make it optional). */
-export const isRequiredInput = (block: AnyBlock, pin: string): boolean => {
+export const isRequiredInput = (block: AnyBlock<unknown>, pin: string): boolean => {
   const field = block.input[pin]
   return field !== undefined && !SchemaAST.isOptional(SchemaAST.toEncoded(field.ast))
 }

@@ -165,11 +165,12 @@ const memberOfObject = (ast: SchemaAST.Objects, key: string): SchemaAST.AST | un
  * into a string pin, a key that a closed struct does not declare, ...). `toPinType` re-derives the side.
  */
 export const stepInto = (type: PinType, step: PinStep, toPinType: (ast: SchemaAST.AST) => PinType): StepResult => {
-  if (type._tag === "Any") return { _tag: "Ok", type: anyPinType }
   const wantList = step.kind === "$"
+  if (step.key === "") return { _tag: "Invalid", reason: `the ${wantList ? "list index" : "key"} after "_${step.kind}_" is empty` }
   if (wantList && !isListIndex(step.key)) {
     return { _tag: "Invalid", reason: `list index "${step.key}" is not a non-negative integer` }
   }
+  if (type._tag === "Any") return { _tag: "Ok", type: anyPinType }
   const found: Array<SchemaAST.AST> = []
   let containerSeen = false
   for (const ast of type.asts) {

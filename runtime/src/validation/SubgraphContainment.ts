@@ -43,7 +43,7 @@ export const subgraphRefOf = (node: SubgraphNode): SubgraphRef | undefined => {
 type Outcome =
   | { readonly _tag: "Fine" }
   | { readonly _tag: "Cycle"; readonly chain: ReadonlyArray<string> }
-  | { readonly _tag: "Missing"; readonly chain: ReadonlyArray<string> }
+  | { readonly _tag: "Missing" }
 
 const fine: Outcome = { _tag: "Fine" }
 
@@ -51,16 +51,18 @@ const renderChain = (chain: ReadonlyArray<string>): string => chain.map((id) => 
 
 /** Issues for every AgentExecutor node of `graph` that leads into a cycle or to a graph that does not exist. */
 export const checkSubgraphContainment = (graph: SubgraphShape, lookup: SubgraphLookup): Array<GraphIssue> => {
-  // Outcomes of fully explored graphs, keyed by id; a cycle found below a graph is a cycle for it too.
+  // Outcomes of fully explored graph versions; a cycle found below a graph is a cycle for it too.
   const explored = new Map<string, Outcome>()
 
   const explore = (ref: SubgraphRef, stack: ReadonlyArray<string>): Outcome => {
     const onStack = stack.indexOf(ref.graphId)
     if (onStack >= 0) return { _tag: "Cycle", chain: [...stack.slice(onStack), ref.graphId] }
-    const known = explored.get(ref.graphId)
+    const key = `${ref.graphId}\u0000${ref.version ?? "active"}`
+    const known = explored.get(key)
     if (known !== undefined) return known
     const child = lookup(ref.graphId, ref.version)
-    if (child === undefined) return { _tag: "Missing", chain: [...stack, ref.graphId] }
+    // Not memoised: a missing graph is only the problem of the node that names it directly.
+    if (child === undefined) return { _tag: "Missing" }
     const nextStack = [...stack, ref.graphId]
     let outcome: Outcome = fine
     for (const node of child.nodes) {
@@ -72,7 +74,7 @@ export const checkSubgraphContainment = (graph: SubgraphShape, lookup: SubgraphL
         break
       }
     }
-    explored.set(ref.graphId, outcome)
+    explored.set(key, outcome)
     return outcome
   }
 
@@ -92,8 +94,7 @@ export const checkSubgraphContainment = (graph: SubgraphShape, lookup: SubgraphL
           ? `node "${node.id}": sub-graph "${ref.graphId}" contains this graph again (${renderChain(outcome.chain)})`
           : `node "${node.id}": sub-graph "${ref.graphId}" leads into a cycle of sub-graphs (${renderChain(outcome.chain)})`
       })
-    } else if (outcome._tag === "Missing" && outcome.chain.length === root.length + 1) {
-      // Only the directly named graph is this node's problem; deeper missing graphs belong to their own parents.
+    } else if (outcome._tag === "Missing") {
       issues.push({
         nodeId: node.id,
         pin: "graph_id",

@@ -1,0 +1,90 @@
+/**
+ * Starting, watching and cancelling runs: the one door to the engine for the CLI, the gateway and sub-graphs.
+ * A start is validated by the pure engine before anything is stored (semantics.md "Starting a run"), then the
+ * run and its starting node executions are written in one transaction, then the run's GraphRun entity is told.
+ */
+import { randomUUID } from "node:crypto"
+import { Context, Effect, FiberSet, Layer, Result, Stream } from "effect"
+import * as Engine from "@weft/runtime"
+import { Access, GraphId, GraphStore, GraphVersion, type StoreError, UserId } from "@weft/runtime"
+import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
+import { plan } from "./RunPlan.ts"
+import { GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
+import { RunnerBlocks } from "./RunnerBlocks.ts"
+
+export interface StartRequest {
+  readonly graphId: string
+  /** The active version when omitted. */
+  readonly graphVersion?: number
+  readonly inputs: Readonly<Record<string, unknown>>
+  readonly userId: string
+  readonly parentExecutionId?: string
+  /** Given for sub-graph runs, whose id derives from the parent node execution so a re-run finds it again. */
+  readonly executionId?: string
+  /** Admins may run any graph; everyone else only their own (the default). */
+  readonly asAdmin?: boolean
+}
+
+export class Executions extends Context.Service<Executions, {
+  readonly start: (
+    request: StartRequest
+  ) => Effect.Effect<
+    { readonly executionId: string },
+    Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
+  >
+  /** Every output of the run (past ones first), then `Finished`. Resumes the run if no runner drives it. */
+  readonly watch: (executionId: string) => Stream.Stream<RunEvent, RunNotFound>
+  /** Idempotent; true when this call ended a run that was still going. */
+  readonly cancel: (executionId: string) => Effect.Effect<boolean>
+}>()("@weft/actors/Executions") {
+  static readonly layer = Layer.effect(
+    Executions,
+    Effect.gen(function*() {
+      const graphs = yield* GraphStore
+      const writer = yield* ExecutionWriter
+      const blocks = yield* RunnerBlocks
+      const makeClient = yield* GraphRun.client
+      const background = yield* FiberSet.make()
+
+      const watch = (executionId: string) =>
+        makeClient(executionId).Start({ executionId }).pipe(
+          // Cluster errors here mean the cluster itself is broken: defects, not something a caller handles.
+          Stream.catch((e) => (e._tag === "RunNotFound" ? Stream.fail(e) : Stream.die(e)))
+        )
+
+      const start = Effect.fn("Executions.start")(function*(request: StartRequest) {
+        const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
+        const graph = yield* graphs.get(
+          GraphId.make(request.graphId),
+          access,
+          request.graphVersion === undefined ? undefined : GraphVersion.make(request.graphVersion)
+        )
+        const executionId = request.executionId ?? randomUUID()
+        const compiled = Engine.compile(graph, blocks.catalog.blockInfo)
+        // Pure validation first: a rejected start stores nothing.
+        const started = Engine.start(compiled, executionId as Engine.ExecutionId, request.inputs)
+        if (Result.isFailure(started)) return yield* started.failure
+        const ops: Array<WriteOp> = [{
+          _tag: "InsertExecution",
+          id: executionId,
+          graphId: graph.id,
+          graphVersion: graph.version,
+          userId: request.userId,
+          inputs: request.inputs,
+          parentExecutionId: request.parentExecutionId ?? null
+        }]
+        plan(started.success.state, started.success.commands, ops, [], [])
+        yield* writer.write(ops)
+        // Someone must hold the Start call open so the entity stays alive while its run is driven.
+        yield* FiberSet.run(background, Stream.runDrain(watch(executionId)).pipe(Effect.ignore))
+        return { executionId }
+      })
+
+      const cancel = Effect.fn("Executions.cancel")(function*(executionId: string) {
+        return yield* makeClient(executionId).Cancel({ executionId }).pipe(Effect.orDie)
+      })
+
+      return Executions.of({ start, watch, cancel })
+    })
+  )
+}

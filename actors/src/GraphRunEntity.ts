@@ -1,0 +1,93 @@
+/**
+ * The GraphRun entity: one per execution, living on the runner that owns the execution's shard. `Start` makes
+ * sure a driver runs the execution here (loading and replaying it if needed) and streams its events; later
+ * `Start`s join the same driver. The driver lives in the entity's scope, so when the shard moves away (a
+ * runner joins or this one stops) the driver stops with it and the new owner resumes the run.
+ */
+import { Effect, Queue, Semaphore, Stream } from "effect"
+import { Entity } from "effect/cluster"
+import { SqlClient } from "effect/sql"
+import { isFinal } from "@weft/runtime"
+import { ActiveRuns } from "./ActiveRuns.ts"
+import { ExecutionWriter } from "./ExecutionWriter.ts"
+import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
+import { type DriverEvent, driveRun } from "./RunDriver.ts"
+import { loadRun } from "./RunJournal.ts"
+import { GraphRun, RunNotFound } from "./RunProtocol.ts"
+import { RunnerBlocks } from "./RunnerBlocks.ts"
+import { RunnerSettings } from "./RunnerSettings.ts"
+import { NodeExecutor } from "./NodeExecutor.ts"
+
+export const GraphRunLayer = GraphRun.toLayer(
+  Effect.gen(function*() {
+    const address = yield* Entity.CurrentAddress
+    const executionId = address.entityId
+    const scope = yield* Effect.scope
+    const sql = yield* SqlClient.SqlClient
+    const writer = yield* ExecutionWriter
+    const blocks = yield* RunnerBlocks
+    const settings = yield* RunnerSettings
+    const executor = yield* NodeExecutor
+    const active = yield* ActiveRuns
+    const client = yield* GraphRun.client
+    const lock = Semaphore.makeUnsafe(1)
+    let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent> } | undefined
+
+    const cancelChildren = (parentId: string) =>
+      Effect.gen(function*() {
+        const children = yield* sql<{ id: string }>`
+          SELECT id FROM executions
+          WHERE parent_execution_id = ${parentId} AND status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`
+        yield* Effect.forEach(children, (c) => client(c.id).Cancel({ executionId: c.id }), { concurrency: "unbounded", discard: true })
+      }).pipe(Effect.orDie)
+
+    const ensureDriver = lock.withPermits(1)(Effect.gen(function*() {
+      if (current !== undefined && !current.broadcast.isFinished()) return current
+      const run = yield* loadRun(executionId).pipe(Effect.orDie)
+      if (run === undefined) return yield* new RunNotFound({ executionId })
+      const broadcast = makeRunBroadcast()
+      const events = yield* Queue.unbounded<DriverEvent>()
+      current = { broadcast, events }
+      if (isFinal(run.status)) {
+        for (const [name, values] of Object.entries(run.outputs)) {
+          for (const value of values) broadcast.emit({ _tag: "Output", name, value })
+        }
+        broadcast.emit({
+          _tag: "Finished",
+          status: run.status,
+          outputs: run.outputs,
+          stuckNodes: run.stuckNodes
+        })
+        return current
+      }
+      active.add(executionId)
+      yield* driveRun({
+        writer,
+        blockInfo: blocks.catalog.blockInfo,
+        retryPolicy: blocks.catalog.retryPolicy,
+        execute: executor.execute,
+        cancelChildren,
+        runConcurrency: settings.runConcurrency,
+        infrastructureRetries: settings.infrastructureRetries
+      }, run, broadcast, { events }).pipe(
+        Effect.ensuring(Effect.sync(() => active.delete(executionId))),
+        Effect.tapCause((cause) => Effect.logError("run driver stopped", cause)),
+        Effect.forkIn(scope)
+      )
+      return current
+    }))
+
+    return GraphRun.of({
+      Start: () => Stream.unwrap(Effect.map(ensureDriver, (c) => c.broadcast.subscribe)),
+      Cancel: () =>
+        Effect.gen(function*() {
+          const c = yield* ensureDriver.pipe(Effect.catchTag("RunNotFound", () => Effect.succeed(undefined)))
+          if (c === undefined || c.broadcast.isFinished()) return false
+          yield* Queue.offer(c.events, { _tag: "Cancel" })
+          yield* Stream.runDrain(c.broadcast.subscribe)
+          return true
+        })
+    })
+  }),
+  { concurrency: "unbounded", maxIdleTime: "1 minute" }
+)

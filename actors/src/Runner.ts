@@ -1,0 +1,72 @@
+/**
+ * The layers that make a process a Weft runner. Embedded and distributed runners run the same entities, driver
+ * and recovery; only the cluster transport differs: `embedded` is one in-process runner, `distributed` joins the
+ * runners registered in the shared PostgreSQL and talks to them over sockets.
+ */
+import { NodeClusterSocket, NodeCrypto } from "@effect/platform-node"
+import { Duration, Layer, Option } from "effect"
+import { RunnerAddress, SingleRunner } from "effect/cluster"
+import type { ShardingConfig } from "effect/cluster"
+import { BlockRegistry, GraphStore } from "@weft/runtime"
+import { ActiveRuns } from "./ActiveRuns.ts"
+import { ExecutionWriter } from "./ExecutionWriter.ts"
+import { Executions } from "./Executions.ts"
+import { GraphRunLayer } from "./GraphRunEntity.ts"
+import { NodeExecutor } from "./NodeExecutor.ts"
+import { NodeRunLayer } from "./NodeRunEntity.ts"
+import { RunnerBlocks } from "./RunnerBlocks.ts"
+import { RunnerSettings } from "./RunnerSettings.ts"
+import { RunRecoveryLayer } from "./RunRecovery.ts"
+import { SubgraphRunnerLive } from "./SubgraphRunnerLive.ts"
+
+/**
+ * Failover timing: architecture.md measured shards moving ~27–31 s after a runner died with the defaults, ~5 s
+ * with these. Explicit values also keep a stray `PORT`/`HOST` in the environment from moving the runner.
+ */
+const shardingDefaults: Partial<ShardingConfig.ShardingConfig["Service"]> = {
+  shardsPerGroup: 64,
+  shardLockExpiration: Duration.seconds(5),
+  shardLockRefreshInterval: Duration.seconds(1),
+  refreshAssignmentsInterval: Duration.seconds(1),
+  entityMessagePollInterval: Duration.seconds(1),
+  maxResidentEntities: 200_000,
+  entityMailboxCapacity: "unbounded",
+  simulateRemoteSerialization: false
+}
+
+/** One runner inside this process (`weft dev`, `weft run`). */
+export const embeddedCluster = SingleRunner.layer({
+  shardingConfig: shardingDefaults,
+  runnerStorage: "memory"
+}).pipe(Layer.provide(NodeCrypto.layerDigest))
+
+/** A runner listening on `host:port` that shares shards with every runner registered in the same database. */
+export const distributedCluster = (options: { readonly host: string; readonly port: number }) =>
+  NodeClusterSocket.layer({
+    shardingConfig: {
+      ...shardingDefaults,
+      runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
+      runnerListenAddress: Option.some(RunnerAddress.make(options.host, options.port))
+    }
+  })
+
+/** A client of the cluster that hosts no entities (e.g. a gateway): it can start and watch runs. */
+export const clientCluster = NodeClusterSocket.layer({
+  clientOnly: true,
+  shardingConfig: { ...shardingDefaults, runnerAddress: Option.none() }
+})
+
+const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, NodeExecutor.layer)
+
+/**
+ * Everything a runner runs. Needs a cluster layer (above), `SqlClient`/`PgClient`, `BlockRegistry` and
+ * `GraphStore`; provides `Executions` so the process can start runs.
+ */
+export const runnerLayer = Layer.mergeAll(GraphRunLayer, NodeRunLayer, RunRecoveryLayer).pipe(
+  Layer.provideMerge(SubgraphRunnerLive.layer),
+  Layer.provideMerge(Executions.layer),
+  Layer.provideMerge(services),
+  Layer.provideMerge(Layer.mergeAll(ActiveRuns.layer, RunnerSettings.layer))
+)
+
+export const runtimeServices = Layer.mergeAll(BlockRegistry.layer, GraphStore.layer)

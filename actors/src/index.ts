@@ -1,0 +1,7 @@
+export * from "./ActiveRuns.ts"
+export * from "./BlockCatalog.ts"
+export * from "./ExecutionWriter.ts"
+export * from "./Executions.ts"
+export * from "./RunProtocol.ts"
+export * from "./Runner.ts"
+export * from "./StartCheck.ts"

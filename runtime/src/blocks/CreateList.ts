@@ -1,0 +1,21 @@
+/**
+ * CreateList: yields its `values` as one list. The engine assembles `values` from `values_$_<n>` links
+ * (semantics.md "Dynamic pins") before the block runs.
+ */
+import { Block, Pin } from "@weft/block-sdk"
+import { Schema, Stream } from "effect"
+
+export const CreateListBlock = Block.make({
+  id: "CreateList",
+  version: "1.0.0",
+  name: "Create List",
+  description: "Collects values into a list.",
+  categories: ["basic"],
+  input: {
+    values: Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "Values", description: "The list's elements." }))
+  },
+  output: {
+    list: Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "List" }))
+  },
+  run: (input) => Stream.make({ pin: "list", value: input.values })
+})
