@@ -69,8 +69,14 @@ const printReport = (r: RunReport) =>
     for (const s of r.stuckNodes) yield* Console.log(`  ${s.nodeId}: missing ${s.missingPins.join(", ")}`)
   })
 
-export const runGraphFile = Effect.fn("weft.run")(function*(path: string, inputPairs: ReadonlyArray<string>) {
+export const runGraphFile = Effect.fn("weft.run")(function*(
+  path: string,
+  inputPairs: ReadonlyArray<string>,
+  subgraphPaths: ReadonlyArray<string> = []
+) {
   const registry = yield* BlockRegistry
+  // Sub-graphs first: the graph's AgentExecutor nodes name them by id.
+  const subgraphs = yield* Effect.forEach(subgraphPaths, (p) => readGraphFile(p, registry.resolveSync))
   const doc = yield* readGraphFile(path, registry.resolveSync)
   const inputs = yield* parseInputs(inputPairs)
   // Check the inputs against the graph before storing anything (the start check is pure).
@@ -79,6 +85,7 @@ export const runGraphFile = Effect.fn("weft.run")(function*(path: string, inputP
     const details = describeRejection(probe.failure)
     return yield* new CliFailure({ message: `${path}: ${details.length > 0 ? details.join("; ") : probe.failure.message}` })
   }
+  yield* Effect.forEach(subgraphs, saveGraph, { discard: true })
   const graph = yield* saveGraph(doc)
   const executions = yield* Executions
   const { executionId } = yield* executions.start({
@@ -93,9 +100,9 @@ export const runGraphFile = Effect.fn("weft.run")(function*(path: string, inputP
   return report(detail)
 })
 
-export const runAndPrint = (path: string, inputs: ReadonlyArray<string>, json: boolean) =>
+export const runAndPrint = (path: string, inputs: ReadonlyArray<string>, subgraphs: ReadonlyArray<string>, json: boolean) =>
   Effect.gen(function*() {
-    const r = yield* runGraphFile(path, inputs)
+    const r = yield* runGraphFile(path, inputs, subgraphs)
     if (json) yield* Console.log(JSON.stringify(r, null, 2))
     else yield* printReport(r)
     return r

@@ -4,12 +4,12 @@
  * (Processes.ts); user errors print one line and exit 2.
  */
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Cause, Console, Effect, Layer, Option } from "effect"
+import { Console, Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { BlockRegistry } from "@weft/runtime"
-import { CliFailure, usageExitCode } from "./CliFailure.ts"
+import { type CliFailure, ExitCode, usageExitCode } from "./CliFailure.ts"
 import { runDev } from "./DevCommand.ts"
-import { embeddedRunner, distributedRunner } from "./Processes.ts"
+import { distributedRunner, embeddedRunner } from "./Processes.ts"
 import { runAndPrint } from "./RunCommand.ts"
 import { runRunner } from "./RunnerCommand.ts"
 import { validateGraphFile } from "./ValidateCommand.ts"
@@ -25,13 +25,16 @@ const run = Command.make(
       Flag.withDescription("An input as name=value (JSON values are parsed); repeatable"),
       Flag.atLeast(0)
     ),
+    graph: Flag.String("graph").pipe(
+      Flag.withAlias("g"),
+      Flag.withDescription("A graph file this graph runs as a sub-graph (saved first); repeatable"),
+      Flag.atLeast(0)
+    ),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print the result as JSON"), Flag.withDefault(false))
   },
-  ({ file, input, json }) =>
-    runAndPrint(file, input, json).pipe(
-      Effect.tap((r) => Effect.sync(() => {
-        if (r.status !== "COMPLETED") process.exitCode = 1
-      })),
+  ({ file, input, graph, json }) =>
+    runAndPrint(file, input, graph, json).pipe(
+      Effect.flatMap((r) => (r.status === "COMPLETED" ? Effect.void : Effect.fail(new ExitCode({ code: 1 })))),
       Effect.provide(embeddedRunner)
     )
 ).pipe(Command.withDescription("Run a graph file to its end and print its outputs"))
@@ -67,9 +70,7 @@ const program = weft.pipe(
 
 program.pipe(
   Effect.catchTag("CliFailure", (e: CliFailure) =>
-    Effect.andThen(Console.error(`weft: ${e.message}`), Effect.sync(() => { process.exitCode = usageExitCode }))),
+    Effect.andThen(Console.error(`weft: ${e.message}`), Effect.fail(new ExitCode({ code: usageExitCode })))),
   Effect.provide(NodeServices.layer),
   NodeRuntime.runMain({ disableErrorReporting: false })
 )
-
-export { Cause, Layer, Option, embeddedRunner }

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { BlockError, BlockTestKit } from "@weft/block-sdk"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { AgentOutputBlock } from "./AgentOutput.ts"
 
 describe("AgentOutput", () => {
@@ -34,4 +34,10 @@ describe("AgentOutput", () => {
       assert.instanceOf(error, BlockError)
     })
   )
+
+  it.effect("needs a value before it can run", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(BlockTestKit.runBlock(AgentOutputBlock, { name: "out" }))
+      assert.isTrue(Schema.isSchemaError(error))
+    }))
 })
