@@ -96,7 +96,6 @@ const projects = (): ReadonlyArray<Project> => {
 interface VitestReport {
   readonly numPassedTests: number
   readonly numFailedTests: number
-  readonly success: boolean
   readonly testResults: ReadonlyArray<{
     readonly name: string
     readonly status: string
@@ -112,7 +111,13 @@ const countReport = (label: string, dir: string, taskOk: boolean) => {
     fail(`${label}: no test report at ${join(dir, reportFile)} (vitest did not run or did not finish)`)
     return
   }
-  const report: VitestReport = JSON.parse(readFileSync(file, "utf8"))
+  let report: VitestReport
+  try {
+    report = JSON.parse(readFileSync(file, "utf8"))
+  } catch (error) {
+    fail(`${label}: unreadable test report ${join(dir, reportFile)}: ${String(error)}`)
+    return
+  }
   tally.passed += report.numPassedTests
   tally.failed += report.numFailedTests
   if (report.numFailedTests > 0) tally.problems.push(`${label}: ${report.numFailedTests} failing test(s)`)

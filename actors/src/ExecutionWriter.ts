@@ -40,6 +40,7 @@ export type WriteOp =
     readonly error?: string
     readonly attempt?: number
     readonly endSeq?: number
+    readonly runner?: string
   }
   | {
     readonly _tag: "InsertOutput"
@@ -53,7 +54,8 @@ export type WriteOp =
   | {
     readonly _tag: "UpdateExecution"
     readonly id: string
-    readonly status: ExecutionStatus
+    /** Omitted: only the other fields change, whatever the status. */
+    readonly status?: ExecutionStatus
     readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
     readonly stuckNodes?: ReadonlyArray<unknown>
     readonly stats?: Readonly<Record<string, unknown>>
@@ -75,14 +77,15 @@ interface PendingNodeUpdate {
   error: string | null
   attempt: number | null
   end_seq: number | null
+  runner: string | null
   started: boolean
   ended: boolean
 }
 
 interface PendingExecutionUpdate {
   id: string
-  from_allowed: string
-  status: ExecutionStatus
+  from_allowed: string | null
+  status: ExecutionStatus | null
   outputs: Readonly<Record<string, ReadonlyArray<unknown>>> | null
   stuck_nodes: ReadonlyArray<unknown> | null
   stats: Readonly<Record<string, unknown>> | null
@@ -124,6 +127,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
           error: null,
           attempt: 0,
           end_seq: null,
+          runner: null,
           queued: r.status === "QUEUED",
           started: false,
           ended: false
@@ -145,6 +149,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
           if (op.error !== undefined) inserted.error = op.error
           if (op.attempt !== undefined) inserted.attempt = op.attempt
           if (op.endSeq !== undefined) inserted.end_seq = op.endSeq
+          if (op.runner !== undefined) inserted.runner = op.runner
           break
         }
         let u = nodeUpdates.get(op.id)
@@ -158,6 +163,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
             error: null,
             attempt: null,
             end_seq: null,
+            runner: null,
             started: false,
             ended: false
           }
@@ -174,6 +180,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
         if (op.error !== undefined) u.error = op.error
         if (op.attempt !== undefined) u.attempt = op.attempt
         if (op.endSeq !== undefined) u.end_seq = op.endSeq
+        if (op.runner !== undefined) u.runner = op.runner
         break
       }
       case "InsertOutput":
@@ -188,15 +195,18 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
         break
       case "UpdateExecution": {
         const prev = execUpdates.get(op.id)
+        const firstStatus = prev?.status ?? null
         execUpdates.set(op.id, {
           id: op.id,
-          from_allowed: prev?.from_allowed ?? allowedFrom[op.status].join(","),
-          status: op.status,
+          from_allowed: firstStatus === null
+            ? (op.status === undefined ? null : allowedFrom[op.status].join(","))
+            : prev?.from_allowed ?? null,
+          status: op.status ?? prev?.status ?? null,
           outputs: op.outputs ?? prev?.outputs ?? null,
           stuck_nodes: op.stuckNodes ?? prev?.stuck_nodes ?? null,
-          stats: op.stats ?? prev?.stats ?? null,
+          stats: op.stats === undefined ? prev?.stats ?? null : { ...prev?.stats, ...op.stats },
           started: (prev?.started ?? false) || op.status === "RUNNING",
-          ended: (prev?.ended ?? false) || isEnd(op.status)
+          ended: (prev?.ended ?? false) || (op.status !== undefined && isEnd(op.status))
         })
         break
       }
@@ -240,15 +250,15 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         if (b.inserts.length > 0) {
           yield* sql`
             INSERT INTO node_executions
-              (id, execution_id, node_id, status, pins, input, created_seq, error, attempt, end_seq,
+              (id, execution_id, node_id, status, pins, input, created_seq, error, attempt, end_seq, runner,
                queued_at, started_at, ended_at)
             SELECT x.id, x.execution_id, x.node_id, x.status, coalesce(x.pins, '{}'::jsonb), x.input, x.created_seq,
-                   x.error, x.attempt, x.end_seq,
+                   x.error, x.attempt, x.end_seq, x.runner,
                    CASE WHEN x.queued THEN now() END, CASE WHEN x.started THEN now() END,
                    CASE WHEN x.ended THEN now() END
             FROM jsonb_to_recordset(${pg.json(b.inserts)}) AS x(
               id text, execution_id text, node_id text, status text, pins jsonb, input jsonb, created_seq int,
-              error text, attempt int, end_seq bigint, queued boolean, started boolean, ended boolean)
+              error text, attempt int, end_seq bigint, runner text, queued boolean, started boolean, ended boolean)
             ON CONFLICT (id) DO NOTHING`
         }
         if (b.outputs.length > 0) {
@@ -269,11 +279,12 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
               error = coalesce(x.error, n.error),
               attempt = coalesce(x.attempt, n.attempt),
               end_seq = coalesce(x.end_seq, n.end_seq),
+              runner = coalesce(x.runner, n.runner),
               started_at = CASE WHEN x.started THEN coalesce(n.started_at, now()) ELSE n.started_at END,
               ended_at = CASE WHEN x.ended THEN now() ELSE n.ended_at END
             FROM jsonb_to_recordset(${pg.json(b.nodeUpdates)}) AS x(
               id text, from_allowed text, status text, pins jsonb, input jsonb, error text, attempt int,
-              end_seq bigint, started boolean, ended boolean)
+              end_seq bigint, runner text, started boolean, ended boolean)
             WHERE n.id = x.id
               AND (x.from_allowed IS NULL OR n.status = ANY(string_to_array(x.from_allowed, ',')))
             RETURNING n.id`
@@ -282,16 +293,17 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         if (b.execUpdates.length > 0) {
           const rows = yield* sql<{ id: string }>`
             UPDATE executions e SET
-              status = x.status,
+              status = coalesce(x.status, e.status),
               outputs = coalesce(x.outputs, e.outputs),
               stuck_nodes = coalesce(x.stuck_nodes, e.stuck_nodes),
-              stats = coalesce(x.stats, e.stats),
+              stats = CASE WHEN x.stats IS NULL THEN e.stats ELSE e.stats || x.stats END,
               started_at = CASE WHEN x.started THEN coalesce(e.started_at, now()) ELSE e.started_at END,
               ended_at = CASE WHEN x.ended THEN now() ELSE e.ended_at END
             FROM jsonb_to_recordset(${pg.json(b.execUpdates)}) AS x(
               id text, from_allowed text, status text, outputs jsonb, stuck_nodes jsonb, stats jsonb,
               started boolean, ended boolean)
-            WHERE e.id = x.id AND e.status = ANY(string_to_array(x.from_allowed, ','))
+            WHERE e.id = x.id
+              AND (x.from_allowed IS NULL OR e.status = ANY(string_to_array(x.from_allowed, ',')))
             RETURNING e.id`
           staleExecutions = b.execUpdates.length - rows.length
         }

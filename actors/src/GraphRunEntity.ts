@@ -21,6 +21,7 @@ import { NodeExecutor } from "./NodeExecutor.ts"
 export const GraphRunLayer = GraphRun.toLayer(
   Effect.gen(function*() {
     const address = yield* Entity.CurrentAddress
+    const here = yield* Entity.CurrentRunnerAddress
     const executionId = address.entityId
     const scope = yield* Effect.scope
     const sql = yield* SqlClient.SqlClient
@@ -62,6 +63,7 @@ export const GraphRunLayer = GraphRun.toLayer(
       }
       active.add(executionId)
       yield* driveRun({
+        runner: `${here.host}:${here.port}`,
         writer,
         blockInfo: blocks.catalog.blockInfo,
         retryPolicy: blocks.catalog.retryPolicy,

@@ -5,10 +5,10 @@
  */
 import { Context, Effect, Layer, Stream } from "effect"
 import type { ExecuteRequest, InfrastructureFailure } from "./RunDeps.ts"
-import { type BlockFailure, NodeRun, type NodeYield } from "./RunProtocol.ts"
+import { type BlockFailure, NodeRun, type NodeEventMessage } from "./RunProtocol.ts"
 
 export class NodeExecutor extends Context.Service<NodeExecutor, {
-  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeYield, BlockFailure | InfrastructureFailure>
+  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
 }>()("@weft/actors/NodeExecutor") {
   static readonly layer = Layer.effect(
     NodeExecutor,

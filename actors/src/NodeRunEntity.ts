@@ -4,9 +4,10 @@
  * against the block's output schema, enforces the block's timeout and turns block errors into `BlockFailure`.
  */
 import { Duration, Effect, Schema, Stream } from "effect"
+import { Entity } from "effect/cluster"
 import type { AnyBlock, BlockContext, BlockError } from "@weft/block-sdk"
 import { BlockRegistry, type BlockServices, SubgraphRunner } from "@weft/runtime"
-import { BlockFailure, NodeRun, type NodeYield } from "./RunProtocol.ts"
+import { BlockFailure, type NodeEventMessage, NodeRun } from "./RunProtocol.ts"
 import { SubgraphRunnerLive } from "./SubgraphRunnerLive.ts"
 
 const describeIssue = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -18,11 +19,11 @@ const checkYield = (block: AnyBlock<BlockServices>, y: { readonly pin: string; r
   }
   const pinSchema = block.output[y.pin]
   if (pinSchema === undefined) {
-    if (block.dynamicOutput === true) return Effect.succeed<NodeYield>({ pin: y.pin, value: y.value })
+    if (block.dynamicOutput === true) return Effect.succeed<NodeEventMessage>({ _tag: "Yield", pin: y.pin, value: y.value })
     return Effect.fail(new BlockFailure({ message: `block ${block.id} yielded unknown output pin "${y.pin}"`, retryable: false }))
   }
   return Schema.decodeUnknownEffect(pinSchema)(y.value).pipe(
-    Effect.map((value): NodeYield => ({ pin: y.pin, value })),
+    Effect.map((value): NodeEventMessage => ({ _tag: "Yield", pin: y.pin, value })),
     Effect.mapError((e) =>
       new BlockFailure({ message: `block ${block.id} yielded an invalid value on "${y.pin}": ${describeIssue(e)}`, retryable: false })
     )
@@ -33,6 +34,8 @@ export const NodeRunLayer = NodeRun.toLayer(
   Effect.gen(function*() {
     const registry = yield* BlockRegistry
     const subgraphs = yield* SubgraphRunnerLive
+    const here = yield* Entity.CurrentRunnerAddress
+    const started = Stream.succeed<NodeEventMessage>({ _tag: "Started", runner: `${here.host}:${here.port}` })
     return NodeRun.of({
       Execute: ({ payload }) =>
         Stream.unwrap(Effect.gen(function*() {
@@ -74,7 +77,7 @@ export const NodeRunLayer = NodeRun.toLayer(
               )
             )
           }
-          return stream.pipe(Stream.provideService(SubgraphRunner, subgraphs.forNode(payload)))
+          return Stream.concat(started, stream.pipe(Stream.provideService(SubgraphRunner, subgraphs.forNode(payload))))
         }))
     })
   }),

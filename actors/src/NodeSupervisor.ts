@@ -10,6 +10,7 @@ import type { ExecuteRequest, RunDeps } from "./RunDeps.ts"
 export type NodeEvent =
   | { readonly _tag: "Yield"; readonly nodeExecutionId: string; readonly index: number; readonly pin: string; readonly value: unknown }
   | { readonly _tag: "Attempt"; readonly nodeExecutionId: string; readonly attempt: number }
+  | { readonly _tag: "Started"; readonly nodeExecutionId: string; readonly runner: string }
   | { readonly _tag: "Completed"; readonly nodeExecutionId: string }
   | { readonly _tag: "Failed"; readonly nodeExecutionId: string; readonly error: string }
 
@@ -26,8 +27,13 @@ export const superviseNode = <E extends { readonly _tag: string }>(
     while (true) {
       let index = 0
       const exit = yield* deps.execute({ ...request, attempt }).pipe(
-        Stream.runForEach((y) =>
-          Queue.offer(events, { _tag: "Yield", nodeExecutionId: request.nodeExecutionId, index: index++, pin: y.pin, value: y.value })
+        Stream.runForEach((m) =>
+          Queue.offer(
+            events,
+            m._tag === "Started"
+              ? { _tag: "Started", nodeExecutionId: request.nodeExecutionId, runner: m.runner }
+              : { _tag: "Yield", nodeExecutionId: request.nodeExecutionId, index: index++, pin: m.pin, value: m.value }
+          )
         ),
         Effect.exit
       )

@@ -6,7 +6,7 @@ import type { Effect, Stream } from "effect"
 import type { BlockRef } from "@weft/runtime"
 import type * as Engine from "@weft/runtime"
 import type { ExecutionWriter } from "./ExecutionWriter.ts"
-import type { BlockFailure, NodeYield } from "./RunProtocol.ts"
+import type { BlockFailure, NodeEventMessage } from "./RunProtocol.ts"
 
 export interface ExecuteRequest {
   readonly executionId: string
@@ -19,12 +19,14 @@ export interface ExecuteRequest {
 }
 
 export interface RunDeps {
+  /** `host:port` of the runner the driver runs on. */
+  readonly runner: string
   readonly writer: ExecutionWriter["Service"]
   readonly blockInfo: (node: Engine.Node) => Engine.BlockInfo
   /** The retry policy of a node's block (extra attempts, first backoff in ms). */
   readonly retryPolicy: (block: BlockRef) => { readonly times: number; readonly backoffMs: number }
   /** Runs one attempt of a node execution on whichever runner owns it. */
-  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeYield, BlockFailure | InfrastructureFailure>
+  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
   readonly cancelChildren: (executionId: string) => Effect.Effect<void>
   /** Node executions of one run that may run at once. */
   readonly runConcurrency: number

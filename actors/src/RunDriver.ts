@@ -48,9 +48,12 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
   let runSeq = run.lastRunSeq
   const fibers = new Map<string, Fiber.Fiber<void>>()
   const waiting: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
-  if (run.status === "QUEUED") {
-    yield* deps.writer.enqueue([{ _tag: "UpdateExecution", id: run.executionId, status: "RUNNING" }])
-  }
+  // Which runner drives the run is kept in its stats, for operators (and the failover test).
+  yield* deps.writer.enqueue([
+    run.status === "QUEUED"
+      ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
+      : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } }
+  ])
 
   const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
     Effect.gen(function*() {
@@ -117,6 +120,9 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
         }
         case "Attempt":
           ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, attempt: event.attempt })
+          break
+        case "Started":
+          ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, runner: event.runner })
           break
         case "Completed":
         case "Failed": {

@@ -19,6 +19,13 @@ export class BlockFailure extends Schema.TaggedError<BlockFailure>()("BlockFailu
 export const NodeYield = Schema.Struct({ pin: Schema.String, value: Schema.Unknown })
 export type NodeYield = typeof NodeYield.Type
 
+/** What a NodeRun streams back: first where it runs (recorded for operators), then the block's yields. */
+export const NodeEventMessage = Schema.Union([
+  Schema.TaggedStruct("Started", { runner: Schema.String }),
+  Schema.TaggedStruct("Yield", { pin: Schema.String, value: Schema.Unknown })
+])
+export type NodeEventMessage = typeof NodeEventMessage.Type
+
 export const ExecuteNode = Rpc.make("Execute", {
   payload: {
     executionId: Schema.String,
@@ -33,7 +40,7 @@ export const ExecuteNode = Rpc.make("Execute", {
     input: Schema.Record(Schema.String, Schema.Unknown),
     attempt: Schema.Int
   },
-  success: NodeYield,
+  success: NodeEventMessage,
   error: BlockFailure,
   stream: true
 })

@@ -7,7 +7,6 @@ import { NodeClusterSocket, NodeCrypto } from "@effect/platform-node"
 import { Duration, Layer, Option } from "effect"
 import { RunnerAddress, SingleRunner } from "effect/cluster"
 import type { ShardingConfig } from "effect/cluster"
-import { BlockRegistry, GraphStore } from "@weft/runtime"
 import { ActiveRuns } from "./ActiveRuns.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { Executions } from "./Executions.ts"
@@ -69,4 +68,11 @@ export const runnerLayer = Layer.mergeAll(GraphRunLayer, NodeRunLayer, RunRecove
   Layer.provideMerge(Layer.mergeAll(ActiveRuns.layer, RunnerSettings.layer))
 )
 
-export const runtimeServices = Layer.mergeAll(BlockRegistry.layer, GraphStore.layer)
+/**
+ * A process that starts and watches runs but runs none (a gateway, a test driving runners): `Executions` over a
+ * client-only cluster. Needs `SqlClient`/`PgClient`, `BlockRegistry` and `GraphStore`.
+ */
+export const clientLayer = Executions.layer.pipe(
+  Layer.provideMerge(services),
+  Layer.provideMerge(clientCluster)
+)

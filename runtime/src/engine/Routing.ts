@@ -118,7 +118,7 @@ const place = (step: Step, link: CompiledLink, value: unknown): void => {
       state.staticValues.set(sink.node.id, values)
     }
     values.set(pin, value)
-    const oldest0 = takeOldestWaiting(state, sink.node.id, pin); targets = oldest0 === undefined ? [] : [oldest0]
+    targets = takeAllWaiting(state, sink.node.id, pin)
   } else {
     const oldest = takeOldestWaiting(state, sink.node.id, pin)
     targets = oldest === undefined ? [] : [oldest]

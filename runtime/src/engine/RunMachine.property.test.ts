@@ -76,8 +76,10 @@ const scheduleArb = fc.record({
   cancelAt: fc.option(fc.nat(400), { freq: 4 })
 })
 
+type Schedule = typeof scheduleArb extends fc.Arbitrary<infer T> ? T : never
+
 /** Drives a run to the end: cancels it when the step budget ran out first, so that it always settles. */
-const settledRun = (g: ReturnType<typeof graph>, schedule: fc.RecordValue<typeof scheduleArb.extend>) => {
+const settledRun = (g: ReturnType<typeof graph>, schedule: Schedule) => {
   const compiled = compileTest(g)
   let turn = 0
   const run = drive(compiled, {}, {

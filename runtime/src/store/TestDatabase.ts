@@ -4,7 +4,7 @@
  * the layer's scope closes, so parallel test files never see each other's rows.
  */
 import { PgClient } from "@effect/sql-pg"
-import { Config, Effect, Layer, Redacted } from "effect"
+import { Config, Context, Effect, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SqlError } from "effect/sql/SqlError"
 import * as NodeCrypto from "node:crypto"
@@ -30,9 +30,14 @@ const databaseUrl = (serverUrl: Redacted.Redacted<string>, database: string) => 
   return Redacted.make(url.toString())
 }
 
-/** A fresh database (pool of 5) with Weft's migrations applied. */
+/** The URL of the test database, for tests that start other processes on it (runners, gateways). */
+export class TestDatabaseUrl extends Context.Service<TestDatabaseUrl, Redacted.Redacted<string>>()(
+  "weft/store/TestDatabaseUrl"
+) {}
+
+/** A fresh database (pool of 5) without migrations. */
 export const layerWithoutMigrations: Layer.Layer<
-  PgClient.PgClient | SqlClient.SqlClient,
+  PgClient.PgClient | SqlClient.SqlClient | TestDatabaseUrl,
   SqlError | Config.ConfigError
 > = Layer.unwrap(
   Effect.gen(function* () {
@@ -45,11 +50,12 @@ export const layerWithoutMigrations: Layer.Layer<
           Effect.catchCause((cause) => Effect.logWarning(`could not drop test database ${database}`, cause))
         )
     )
-    return PgClient.layer({ url: databaseUrl(serverUrl, database), maxConnections: 5 })
+    const url = databaseUrl(serverUrl, database)
+    return Layer.merge(PgClient.layer({ url, maxConnections: 5 }), Layer.succeed(TestDatabaseUrl, url))
   })
 )
 
 export const layer: Layer.Layer<
-  PgClient.PgClient | SqlClient.SqlClient,
+  PgClient.PgClient | SqlClient.SqlClient | TestDatabaseUrl,
   SqlError | Config.ConfigError | Migrations.MigrationError
 > = Migrations.layer.pipe(Layer.provideMerge(layerWithoutMigrations))

@@ -68,6 +68,7 @@ const statements: ReadonlyArray<string> = [
     input jsonb null,
     error text null,
     attempt int not null default 0,
+    runner text,
     created_seq int not null,
     end_seq bigint null,
     queued_at timestamptz,

@@ -1,0 +1,55 @@
+/**
+ * For tests of runs (here and in other packages): an embedded runner over a throwaway database, and helpers to
+ * save a graph document and run it to its end.
+ */
+import { Effect, Layer, Stream } from "effect"
+import * as NodeFs from "node:fs/promises"
+import {
+  BlockRegistry,
+  ExecutionId,
+  ExecutionStore,
+  GraphStore,
+  parseGraphFileText,
+  TestDatabase,
+  UserStore,
+  type GraphDocument
+} from "@weft/runtime"
+import { Executions } from "./Executions.ts"
+import { embeddedCluster, runnerLayer } from "./Runner.ts"
+
+export const storesLayer = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, BlockRegistry.layer)
+
+/** One embedded runner with its stores on a fresh database, dropped afterwards. */
+export const embeddedTestRunner = runnerLayer.pipe(
+  Layer.provideMerge(embeddedCluster),
+  Layer.provideMerge(storesLayer),
+  Layer.provideMerge(TestDatabase.layer)
+)
+
+export const readExample = (name: string) =>
+  Effect.promise(() => NodeFs.readFile(new URL(`../../examples/${name}`, import.meta.url), "utf8")).pipe(
+    Effect.flatMap(parseGraphFileText),
+    Effect.orDie
+  )
+
+/** Saves `doc` (as the local admin's) and returns the stored graph. */
+export const saveDocument = (doc: GraphDocument) =>
+  Effect.gen(function*() {
+    const owner = (yield* (yield* UserStore).localAdmin).id
+    const content = { name: doc.name, description: doc.description, nodes: doc.nodes, links: doc.links }
+    return yield* (yield* GraphStore).create(owner, content, doc.id)
+  }).pipe(Effect.orDie)
+
+/** Starts a run of the saved graph and waits for its end; returns the stored run with its node executions. */
+export const runToEnd = (graph: { readonly id: string; readonly version: number; readonly ownerId: string }, inputs: Record<string, unknown> = {}) =>
+  Effect.gen(function*() {
+    const executions = yield* Executions
+    const { executionId } = yield* executions.start({
+      graphId: graph.id,
+      graphVersion: graph.version,
+      inputs,
+      userId: graph.ownerId
+    })
+    yield* Stream.runDrain(executions.watch(executionId))
+    return yield* (yield* ExecutionStore).get(ExecutionId.make(executionId))
+  })
