@@ -32,44 +32,45 @@ const num = (value: unknown): number => (typeof value === "number" ? value : Num
 export const blocks: Readonly<Record<string, FakeBlock>> = {
   AgentInput: block(
     Schema.Struct({ name: Schema.String, value: Schema.optionalKey(Schema.Unknown) }),
-    (input) => ({ yields: input["value"] === undefined ? [] : [["result", input["value"]]] }),
+    (input) => ({ yields: input.value === undefined ? [] : [["result", input.value]] }),
     { kind: "input", staticOutput: true }
   ),
   AgentOutput: block(
     Schema.Struct({ name: Schema.String, value: Schema.Unknown }),
-    (input) => ({ yields: [["output", input["value"]]] }),
+    (input) => ({ yields: [["output", input.value]] }),
     { kind: "output" }
   ),
   Note: block(Schema.Struct({ text: Schema.optionalKey(Schema.String) }), () => ({ yields: [] }), { kind: "note" }),
-  StoreValue: block(
-    Schema.Struct({ input: Schema.Unknown }),
-    (input) => ({ yields: [["output", input["input"]]] }),
-    { staticOutput: true }
-  ),
-  Pass: block(Schema.Struct({ value: Schema.Unknown }), (input) => ({ yields: [["output", input["value"]]] })),
+  StoreValue: block(Schema.Struct({ input: Schema.Unknown }), (input) => ({ yields: [["output", input.input]] }), {
+    staticOutput: true
+  }),
+  Pass: block(Schema.Struct({ value: Schema.Unknown }), (input) => ({ yields: [["output", input.value]] })),
   Add: block(Schema.Struct({ a: Schema.Number, b: Schema.Number }), (input) => ({
-    yields: [["result", num(input["a"]) + num(input["b"])]]
+    yields: [["result", num(input.a) + num(input.b)]]
   })),
   /** Condition-like: `yes_output` (value1) when value1 < value2, else `no_output`. */
   Less: block(Schema.Struct({ value1: Schema.Number, value2: Schema.Number }), (input) => ({
-    yields: [num(input["value1"]) < num(input["value2"]) ? ["yes_output", input["value1"]] : ["no_output", input["value1"]]]
+    yields: [num(input.value1) < num(input.value2) ? ["yes_output", input.value1] : ["no_output", input.value1]]
   })),
   /** Yields `item` `count` times (at most 5, so random loops stay small): 0, 1, ... */
   Emit: block(Schema.Struct({ count: Schema.Number }), (input) => ({
-    yields: Array.from({ length: Math.max(0, Math.min(5, Math.floor(num(input["count"])) || 0)) }, (_, i) => ["item", i] as const)
+    yields: Array.from(
+      { length: Math.max(0, Math.min(5, Math.floor(num(input.count)) || 0)) },
+      (_, i) => ["item", i] as const
+    )
   })),
   Join: block(Schema.Struct({ a: Schema.Unknown, b: Schema.Unknown }), (input) => ({
-    yields: [["output", [input["a"], input["b"]]]]
+    yields: [["output", [input.a, input.b]]]
   })),
   CreateList: block(Schema.Struct({ values: Schema.Array(Schema.Unknown) }), (input) => ({
-    yields: [["list", input["values"]]]
+    yields: [["list", input.values]]
   })),
   CreateDictionary: block(Schema.Struct({ values: Schema.Record(Schema.String, Schema.Unknown) }), (input) => ({
-    yields: [["dictionary", input["values"]]]
+    yields: [["dictionary", input.values]]
   })),
   /** Yields `partial` then fails. */
   Fail: block(Schema.Struct({ value: Schema.Unknown }), (input) => ({
-    yields: [["partial", input["value"]]],
+    yields: [["partial", input.value]],
     error: "boom"
   }))
 }
@@ -195,7 +196,13 @@ export const drive = (
       const fake = nodeOf === undefined ? undefined : blocks[nodeOf.node.block.id]
       if (fake === undefined) throw new Error(`no block for ${command.nodeId}`)
       const outcome = fake.run(command.input)
-      running.push({ id: command.nodeExecutionId, started: false, yields: outcome.yields, next: 0, error: outcome.error })
+      running.push({
+        id: command.nodeExecutionId,
+        started: false,
+        yields: outcome.yields,
+        next: 0,
+        error: outcome.error
+      })
     }
   }
   const record = (event: Event): void => {
@@ -225,7 +232,11 @@ export const drive = (
       continue
     }
     running.splice(index, 1)
-    record(process.error === undefined ? { _tag: "completed", id: process.id } : { _tag: "failed", id: process.id, error: process.error })
+    record(
+      process.error === undefined
+        ? { _tag: "completed", id: process.id }
+        : { _tag: "failed", id: process.id, error: process.error }
+    )
   }
   return { state, commands, events, queued }
 }

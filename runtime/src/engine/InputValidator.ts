@@ -11,10 +11,14 @@ import type { PinError } from "./CompiledGraph.ts"
 export const typeName = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "array" : value === undefined ? "nothing" : typeof value
 
-const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): { readonly found: boolean; readonly value: unknown } => {
+const valueAt = (
+  input: unknown,
+  path: ReadonlyArray<PropertyKey>
+): { readonly found: boolean; readonly value: unknown } => {
   let current = input
   for (const key of path) {
-    if (typeof current !== "object" || current === null || typeof key === "symbol") return { found: false, value: undefined }
+    if (typeof current !== "object" || current === null || typeof key === "symbol")
+      return { found: false, value: undefined }
     if (!Object.hasOwn(current, key)) return { found: false, value: undefined }
     current = Reflect.get(current, key)
   }
@@ -29,7 +33,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** Converts a schema issue about `input` into per-pin errors. */
 export const pinErrorsOf = (issue: SchemaIssue.Issue, input: unknown): Array<PinError> =>
   formatter(issue).issues.map(({ path, message }) => {
-    const keys = (path ?? []).map((segment) => (typeof segment === "object" && segment !== null ? segment.key : segment))
+    const keys = (path ?? []).map((segment) =>
+      typeof segment === "object" && segment !== null ? segment.key : segment
+    )
     const pin = keys.length > 0 ? String(keys[0]) : "(input)"
     const at = keys.length > 1 ? ` at ${keys.slice(1).map(String).join(".")}` : ""
     const actual = valueAt(input, keys)
@@ -45,6 +51,8 @@ export const inputValidator = <S extends Schema.Top & Schema.Decoder<unknown>>(s
     const decoded = decode(input, { errors: "all" })
     if (Result.isFailure(decoded)) return Result.fail(pinErrorsOf(decoded.failure.issue, input))
     const value: unknown = decoded.success
-    return isRecord(value) ? Result.succeed(value) : Result.fail([{ pin: "(input)", message: "the input schema did not decode to an object" }])
+    return isRecord(value)
+      ? Result.succeed(value)
+      : Result.fail([{ pin: "(input)", message: "the input schema did not decode to an object" }])
   }
 }

@@ -55,11 +55,14 @@ describe("selectPath (source side)", () => {
 
 describe("assemblePins (sink side)", () => {
   it("list elements become a list padded with null", () => {
-    assert.deepStrictEqual(assemblePins({ "values_$_2": "c", "values_$_0": "a" }), { values: ["a", null, "c"] })
+    assert.deepStrictEqual(assemblePins({ values_$_2: "c", values_$_0: "a" }), { values: ["a", null, "c"] })
   })
   it("dict keys and attributes become an object", () => {
-    assert.deepStrictEqual(assemblePins({ "values_$_0": 1, other: 2 }), { values: [1], other: 2 })
-    assert.deepStrictEqual(assemblePins({ values_a_b: 0, "v_#_x": 1, "v_@_y": 2 }), { values_a_b: 0, v: { x: 1, y: 2 } })
+    assert.deepStrictEqual(assemblePins({ values_$_0: 1, other: 2 }), { values: [1], other: 2 })
+    assert.deepStrictEqual(assemblePins({ values_a_b: 0, "v_#_x": 1, "v_@_y": 2 }), {
+      values_a_b: 0,
+      v: { x: 1, y: 2 }
+    })
   })
   it("nested dynamic names build nested values", () => {
     assert.deepStrictEqual(assemblePins({ "items_$_1_#_id": 7, "items_$_0_#_id": 3, "items_$_0_#_name": "n" }), {
@@ -74,7 +77,7 @@ describe("assemblePins (sink side)", () => {
   })
   it("a key named __proto__ becomes an own property, not a prototype", () => {
     const assembled = assemblePins({ "v_#___proto__": { polluted: true } })
-    const v = assembled["v"]
+    const v = assembled.v
     assert.isTrue(typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__"))
     assert.isUndefined(Reflect.get({}, "polluted"))
   })
@@ -83,7 +86,7 @@ describe("assemblePins (sink side)", () => {
       fc.property(fc.dictionary(fc.nat(20).map(String), fc.integer()), (elements) => {
         const pins: Record<string, unknown> = {}
         for (const [index, value] of Object.entries(elements)) pins[`xs_$_${index}`] = value
-        const xs = assemblePins(pins)["xs"]
+        const xs = assemblePins(pins).xs
         for (const [index, value] of Object.entries(elements))
           assert.strictEqual(selectPath(xs, parsePin(`xs_$_${index}`).path), value)
         if (Array.isArray(xs)) for (const item of xs) assert.isTrue(item === null || typeof item === "number")

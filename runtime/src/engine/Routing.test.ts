@@ -36,7 +36,10 @@ describe("compile", () => {
 
 describe("readiness", () => {
   it("the input is the node's inputDefault overridden by the values from links", () => {
-    const g = graph([node("p", "Pass", { value: 2 }), node("add", "Add", { a: 100, b: 1 })], [link("p.output -> add.a")])
+    const g = graph(
+      [node("p", "Pass", { value: 2 }), node("add", "Add", { a: 100, b: 1 })],
+      [link("p.output -> add.a")]
+    )
     const { state } = startOk(compileTest(g))
     const commands = Machine.onYield(state, execId(1), "output", 2)
     assert.deepStrictEqual(queuedInputs(commands), [[nodeId("add"), { a: 2, b: 1 }]])
@@ -51,7 +54,15 @@ describe("readiness", () => {
     )
     assert.deepStrictEqual(first[0], {
       _tag: "NodeCreated",
-      exec: { id: execId(3), nodeId: nodeId("j"), status: "INCOMPLETE", pins: {}, input: undefined, outputCount: 0, error: undefined }
+      exec: {
+        id: execId(3),
+        nodeId: nodeId("j"),
+        status: "INCOMPLETE",
+        pins: {},
+        input: undefined,
+        outputCount: 0,
+        error: undefined
+      }
     })
     const second = Machine.onYield(state, execId(2), "item", "b0")
     assert.deepStrictEqual(second, [
@@ -62,6 +73,22 @@ describe("readiness", () => {
 })
 
 describe("routing", () => {
+  it("NodeCreated carries the execution as it was created, even when it is queued by the same yield", () => {
+    const g = graph([node("p", "Pass", { value: 1 }), node("q", "Pass")], [link("p.output -> q.value")])
+    const { state } = startOk(compileTest(g))
+    const commands = Machine.onYield(state, execId(1), "output", 1)
+    assert.deepStrictEqual(
+      commands.map((command) => command._tag),
+      ["NodeCreated", "PinSet", "NodeQueued"]
+    )
+    const created = commands[0]
+    assert.deepStrictEqual(created?._tag === "NodeCreated" ? [created.exec.status, created.exec.pins] : [], [
+      "INCOMPLETE",
+      {}
+    ])
+    assert.strictEqual(state.nodeExecs[1]?.status, "QUEUED")
+  })
+
   it("each yield is routed at once, while the producer is still running", () => {
     const g = graph([node("e", "Emit", { count: 2 }), node("p", "Pass")], [link("e.item -> p.value")])
     const { state } = startOk(compileTest(g))
@@ -74,7 +101,9 @@ describe("routing", () => {
     const g = graph([node("e", "Emit", { count: 4 }), node("p", "Pass")], [link("e.item -> p.value")])
     const run = drive(compileTest(g))
     assert.deepStrictEqual(
-      queuedInputs(run.commands).slice(1).map(([, input]) => input["value"]),
+      queuedInputs(run.commands)
+        .slice(1)
+        .map(([, input]) => input.value),
       [0, 1, 2, 3]
     )
   })
@@ -88,7 +117,10 @@ describe("routing", () => {
     const b2 = Machine.onYield(state, execId(2), "item", "b2")
     const a2 = Machine.onYield(state, execId(1), "item", "a2")
     assert.deepStrictEqual(queuedInputs(b0), [[nodeId("j"), { a: "a0", b: "b0" }]])
-    assert.deepStrictEqual(b2.map((command) => command._tag), ["NodeCreated", "PinSet"])
+    assert.deepStrictEqual(
+      b2.map((command) => command._tag),
+      ["NodeCreated", "PinSet"]
+    )
     assert.deepStrictEqual(queuedInputs(a2), [[nodeId("j"), { a: "a2", b: "b2" }]])
     assert.deepStrictEqual(
       state.nodeExecs.filter((exec) => exec.nodeId === "j").map((exec) => exec.input),
@@ -110,10 +142,10 @@ describe("routing", () => {
 
 describe("dynamic pins", () => {
   it("a source-side path forwards the selected part, and nothing when the part is missing", () => {
-    const g = graph([node("p", "Pass"), node("q", "Pass"), node("src", "Pass", { value: 0 })], [
-      link("src.output_#_name -> p.value"),
-      link("src.output_$_1 -> q.value")
-    ])
+    const g = graph(
+      [node("p", "Pass"), node("q", "Pass"), node("src", "Pass", { value: 0 })],
+      [link("src.output_#_name -> p.value"), link("src.output_$_1 -> q.value")]
+    )
     const { state } = startOk(compileTest(g))
     const commands = Machine.onYield(state, execId(1), "output", { name: "n" })
     assert.deepStrictEqual(queuedInputs(commands), [[nodeId("p"), { value: "n" }]])
@@ -154,7 +186,9 @@ describe("static links", () => {
     )
     const run = drive(compileTest(g))
     assert.deepStrictEqual(
-      queuedInputs(run.commands).filter(([id]) => id === "j").map(([, input]) => input),
+      queuedInputs(run.commands)
+        .filter(([id]) => id === "j")
+        .map(([, input]) => input),
       [
         { a: "X", b: 0 },
         { a: "X", b: 1 },
@@ -177,7 +211,10 @@ describe("static links", () => {
   })
 
   it("a static value with no execution waiting for it creates one, like a plain link", () => {
-    const g = graph([node("in", "AgentInput", { name: "x", value: 1 }), node("p", "Pass")], [link("in.result -> p.value")])
+    const g = graph(
+      [node("in", "AgentInput", { name: "x", value: 1 }), node("p", "Pass")],
+      [link("in.result -> p.value")]
+    )
     const run = drive(compileTest(g))
     assert.deepStrictEqual(queuedInputs(run.commands).at(-1), [nodeId("p"), { value: 1 }])
   })
@@ -186,7 +223,11 @@ describe("static links", () => {
     const { state } = startOk(compileTest(joinGraph(true)))
     Machine.onYield(state, execId(1), "item", "A1")
     const second = Machine.onYield(state, execId(1), "item", "A2")
-    assert.deepStrictEqual(second.map((command) => command._tag), ["NodeCreated", "PinSet"], "no double fill")
+    assert.deepStrictEqual(
+      second.map((command) => command._tag),
+      ["NodeCreated", "PinSet"],
+      "no double fill"
+    )
     Machine.onYield(state, execId(2), "item", "b0")
     Machine.onYield(state, execId(2), "item", "b1")
     const third = Machine.onYield(state, execId(2), "item", "b2")

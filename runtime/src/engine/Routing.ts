@@ -9,15 +9,8 @@
 import type { NodeId } from "../model/Ids.ts"
 import type { CompiledLink, CompiledNode, PinError } from "./CompiledGraph.ts"
 import { assemblePins, selectPath, setOwn } from "./PinPath.ts"
-import {
-  type Command,
-  createExec,
-  enqueueWaiting,
-  type NodeExecState,
-  type RunState,
-  takeAllWaiting,
-  takeOldestWaiting
-} from "./RunState.ts"
+import { createExec, enqueueWaiting, takeAllWaiting, takeOldestWaiting } from "./ExecIndex.ts"
+import type { Command, NodeExecState, RunState } from "./RunState.ts"
 
 export const maxEngineFailureCascade = 1000
 
@@ -49,7 +42,9 @@ const compiledNode = (state: RunState, nodeId: NodeId): CompiledNode => {
 export const recordFailure = (step: Step, exec: NodeExecState, error: string): void => {
   const node = compiledNode(step.state, exec.nodeId)
   const routed = step.depth < maxEngineFailureCascade
-  const message = routed ? error : `${error} (not routed: more than ${maxEngineFailureCascade} engine failures in a row)`
+  const message = routed
+    ? error
+    : `${error} (not routed: more than ${maxEngineFailureCascade} engine failures in a row)`
   exec.error = message
   step.state.failures.push({
     nodeExecutionId: exec.id,
@@ -70,9 +65,15 @@ const failByEngine = (step: Step, exec: NodeExecState, error: string): void => {
 const checkReady = (step: Step, node: CompiledNode, exec: NodeExecState): void => {
   if (exec.status !== "INCOMPLETE") return
   for (const pin of node.requiredPins) if (!Object.hasOwn(exec.pins, pin)) return
-  if (node.pinNameErrors.length > 0) return failByEngine(step, exec, formatPinErrors(node.pinNameErrors))
+  if (node.pinNameErrors.length > 0) {
+    failByEngine(step, exec, formatPinErrors(node.pinNameErrors))
+    return
+  }
   const decoded = node.info.validateInput(assemblePins({ ...node.node.inputDefault, ...exec.pins }))
-  if (decoded._tag === "Failure") return failByEngine(step, exec, formatPinErrors(decoded.failure))
+  if (decoded._tag === "Failure") {
+    failByEngine(step, exec, formatPinErrors(decoded.failure))
+    return
+  }
   exec.status = "QUEUED"
   exec.input = decoded.success
   step.state.active += 1
@@ -128,7 +129,8 @@ const place = (step: Step, link: CompiledLink, value: unknown): void => {
     setPin(step, exec, pin, value)
     fillStaticPins(step, sink, exec)
     // A new execution is the newest one, so appending it keeps every wait queue in creation order.
-    for (const required of sink.requiredPins) if (!Object.hasOwn(exec.pins, required)) enqueueWaiting(state, exec, required)
+    for (const required of sink.requiredPins)
+      if (!Object.hasOwn(exec.pins, required)) enqueueWaiting(state, exec, required)
     checkReady(step, sink, exec)
     return
   }
@@ -146,7 +148,7 @@ const applyYield = (step: Step, pending: PendingYield): void => {
   exec.outputCount += 1
   const node = compiledNode(state, exec.nodeId)
   if (node.info.kind === "output" && pin === "output") {
-    const declared = exec.input?.["name"]
+    const declared = exec.input?.name
     const name = typeof declared === "string" ? declared : node.node.id
     let list = state.outputs.get(name)
     if (list === undefined) {

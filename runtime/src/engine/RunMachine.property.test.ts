@@ -6,7 +6,18 @@ import { assert, describe, it } from "@effect/vitest"
 import fc from "fast-check"
 import { isDeepStrictEqual } from "node:util"
 import type { Link, Node } from "../model/Graph.ts"
-import { type Event, applyEvent, blockInfo, compileTest, drive, graph, link, node, replay, snapshot } from "./EngineTestKit.ts"
+import {
+  type Event,
+  applyEvent,
+  blockInfo,
+  compileTest,
+  drive,
+  graph,
+  link,
+  node,
+  replay,
+  snapshot
+} from "./EngineTestKit.ts"
 import { parsePin, selectPath } from "./PinPath.ts"
 import * as Machine from "./RunMachine.ts"
 import type { Command } from "./RunState.ts"
@@ -49,7 +60,9 @@ const defaults = (blockId: string, index: number): Record<string, unknown> =>
 const graphArb = fc
   .array(fc.constantFrom(...blockIds), { minLength: 2, maxLength: 10 })
   .chain((blocks) => {
-    const sinks = blocks.flatMap((blockId, index) => (shapes[blockId]?.inputs ?? []).map((pin) => [index, pin] as const))
+    const sinks = blocks.flatMap((blockId, index) =>
+      (shapes[blockId]?.inputs ?? []).map((pin) => [index, pin] as const)
+    )
     const sources = blocks.flatMap((blockId, index) =>
       [...(shapes[blockId]?.outputs ?? []), "error"].map((pin) => [index, pin] as const)
     )
@@ -82,11 +95,15 @@ type Schedule = typeof scheduleArb extends fc.Arbitrary<infer T> ? T : never
 const settledRun = (g: ReturnType<typeof graph>, schedule: Schedule) => {
   const compiled = compileTest(g)
   let turn = 0
-  const run = drive(compiled, {}, {
-    choose: (count) => (schedule.picks[turn++ % schedule.picks.length] ?? 0) % count,
-    maxSteps: schedule.maxSteps,
-    ...(schedule.cancelAt === null ? {} : { cancelAt: schedule.cancelAt })
-  })
+  const run = drive(
+    compiled,
+    {},
+    {
+      choose: (count) => (schedule.picks[turn++ % schedule.picks.length] ?? 0) % count,
+      maxSteps: schedule.maxSteps,
+      ...(schedule.cancelAt === null ? {} : { cancelAt: schedule.cancelAt })
+    }
+  )
   const events: Array<Event> = [...run.events]
   const commands: Array<Command> = [...run.commands]
   if (!Machine.isSettled(run.state)) {
@@ -125,10 +142,15 @@ describe("run machine properties", () => {
           state.nodeExecs.map((_, i) => `run.${i + 1}`)
         )
         const created = commands.flatMap((command) => (command._tag === "NodeCreated" ? [command.exec.id] : []))
-        assertSame(created, state.nodeExecs.map((exec) => exec.id))
+        assertSame(
+          created,
+          state.nodeExecs.map((exec) => exec.id)
+        )
         const queued = commands.flatMap((command) => (command._tag === "NodeQueued" ? [command.nodeExecutionId] : []))
         assert.strictEqual(new Set(queued).size, queued.length)
-        const pinSets = commands.flatMap((command) => (command._tag === "PinSet" ? [`${command.nodeExecutionId}/${command.pin}`] : []))
+        const pinSets = commands.flatMap((command) =>
+          command._tag === "PinSet" ? [`${command.nodeExecutionId}/${command.pin}`] : []
+        )
         assert.strictEqual(new Set(pinSets).size, pinSets.length, "no execution receives a pin twice")
       }),
       params
@@ -146,9 +168,11 @@ describe("run machine properties", () => {
         // Events after a cancel are ignored by the machine; the driver sends none, so every yield counts.
         for (const event of events) {
           if (event._tag === "cancel") break
-          if (event._tag === "yield") yields.push({ nodeId: nodeOf.get(event.id) ?? "", pin: event.pin, value: event.value })
+          if (event._tag === "yield")
+            yields.push({ nodeId: nodeOf.get(event.id) ?? "", pin: event.pin, value: event.value })
         }
-        for (const failure of state.failures) yields.push({ nodeId: failure.nodeId, pin: "error", value: failure.error })
+        for (const failure of state.failures)
+          yields.push({ nodeId: failure.nodeId, pin: "error", value: failure.error })
         // Per sink pin fed by plain links only: what reached it is what its links carried.
         const pins = new Map<string, Array<(typeof compiled.links)[number]["link"]>>()
         for (const { link: l } of compiled.links) {
@@ -161,12 +185,14 @@ describe("run machine properties", () => {
           for (const l of into) {
             const { base, path } = parsePin(l.sourceName)
             expected += yields.filter(
-              (y) => y.nodeId === l.sourceId && y.pin === base && (path.length === 0 || selectPath(y.value, path) !== undefined)
+              (y) =>
+                y.nodeId === l.sourceId &&
+                y.pin === base &&
+                (path.length === 0 || selectPath(y.value, path) !== undefined)
             ).length
           }
           const delivered = commands.filter(
-            (command) =>
-              command._tag === "PinSet" && `${nodeOf.get(command.nodeExecutionId)}/${command.pin}` === key
+            (command) => command._tag === "PinSet" && `${nodeOf.get(command.nodeExecutionId)}/${command.pin}` === key
           ).length
           assert.strictEqual(delivered, expected, `sink pin ${key}`)
         }
@@ -180,9 +206,12 @@ describe("run machine properties", () => {
       fc.property(graphArb, scheduleArb, (g, schedule) => {
         const { compiled, state } = settledRun(g, schedule)
         for (const { link: l } of compiled.links) {
-          const holds = state.nodeExecs.filter((exec) => exec.nodeId === l.sinkId).map((exec) => Object.hasOwn(exec.pins, l.sinkName))
+          const holds = state.nodeExecs
+            .filter((exec) => exec.nodeId === l.sinkId)
+            .map((exec) => Object.hasOwn(exec.pins, l.sinkName))
           const firstMissing = holds.indexOf(false)
-          if (firstMissing >= 0) assert.notInclude(holds.slice(firstMissing), true, `sink pin ${l.sinkId}.${l.sinkName}`)
+          if (firstMissing >= 0)
+            assert.notInclude(holds.slice(firstMissing), true, `sink pin ${l.sinkId}.${l.sinkName}`)
         }
       }),
       params

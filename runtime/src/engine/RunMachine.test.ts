@@ -46,7 +46,10 @@ describe("start", () => {
 
   it("an AgentInput takes its value from inputs[name], else from its default", () => {
     const g = graph(
-      [node("a", "AgentInput", { name: "a", value: "default-a" }), node("b", "AgentInput", { name: "b", value: "default-b" })],
+      [
+        node("a", "AgentInput", { name: "a", value: "default-a" }),
+        node("b", "AgentInput", { name: "b", value: "default-b" })
+      ],
       []
     )
     const { commands } = startOk(compileTest(g), { a: "given" })
@@ -76,7 +79,7 @@ describe("start", () => {
     const g = graph([node("ok", "Pass", { value: 1 }), node("bad", "Add", { a: "one" })], [])
     const error = rejected(Machine.start(compileTest(g), executionId, {}))
     assert.deepStrictEqual(Object.keys(error.nodeErrors), ["bad"])
-    const messages = (error.nodeErrors["bad"] ?? []).join(" ")
+    const messages = (error.nodeErrors.bad ?? []).join(" ")
     assert.match(messages, /input pin "a": Expected number, got string/)
     assert.match(messages, /input pin "b": a value is required/)
   })
@@ -91,7 +94,12 @@ describe("node lifecycle events", () => {
     assert.deepStrictEqual(Machine.onNodeCompleted(state, execId(1)), [])
     assert.strictEqual(state.nodeExecs[0]?.status, "COMPLETED")
     assert.isTrue(Machine.isSettled(state))
-    assert.deepStrictEqual(Machine.result(state), { status: "COMPLETED", outputs: {}, stuckNodes: [], unhandledFailures: [] })
+    assert.deepStrictEqual(Machine.result(state), {
+      status: "COMPLETED",
+      outputs: {},
+      stuckNodes: [],
+      unhandledFailures: []
+    })
   })
 
   it("events for an execution that can no longer take them are ignored; an unknown id throws", () => {
@@ -149,13 +157,18 @@ describe("errors", () => {
       nodeExecutionId: execId(2),
       error: 'input pin "a": Expected number, got string'
     })
-    assert.deepStrictEqual(queuedInputs(commands), [[nodeId("handler"), { value: 'input pin "a": Expected number, got string' }]])
+    assert.deepStrictEqual(queuedInputs(commands), [
+      [nodeId("handler"), { value: 'input pin "a": Expected number, got string' }]
+    ])
     Machine.onNodeCompleted(state, execId(1))
     assert.strictEqual(Machine.result(state).status, "COMPLETED")
   })
 
   it("an invalid dynamic sink pin name fails the sink when it becomes complete", () => {
-    const g = graph([node("p", "Pass", { value: 1 }), node("list", "CreateList")], [link("p.output -> list.values_$_x")])
+    const g = graph(
+      [node("p", "Pass", { value: 1 }), node("list", "CreateList")],
+      [link("p.output -> list.values_$_x")]
+    )
     const { state } = startOk(compileTest(g))
     const commands = Machine.onYield(state, execId(1), "output", 1)
     const failed = commands.find((command) => command._tag === "NodeFailed")
@@ -187,7 +200,9 @@ describe("graph outputs", () => {
       [link("e.item -> out.value")]
     )
     const run = drive(compileTest(g))
-    const outputs = run.commands.flatMap((command) => (command._tag === "GraphOutput" ? [[command.name, command.value]] : []))
+    const outputs = run.commands.flatMap((command) =>
+      command._tag === "GraphOutput" ? [[command.name, command.value]] : []
+    )
     assert.deepStrictEqual(outputs, [
       ["items", "fixed"],
       ["items", 0],
@@ -219,6 +234,17 @@ describe("cancel", () => {
     const result = Machine.result(state)
     assert.strictEqual(result.status, "TERMINATED")
     assert.deepStrictEqual(result.stuckNodes, [])
+  })
+  it("cancelling a run that is already over changes nothing", () => {
+    const g = graph(
+      [node("a", "Emit", { count: 1 }), node("j", "Join", { b: 0 })],
+      [link("a.item -> j.a"), link("j.output -> j.b")]
+    )
+    const { state } = startOk(compileTest(g))
+    Machine.onNodeCompleted(state, execId(1))
+    assert.isTrue(Machine.isSettled(state))
+    assert.deepStrictEqual(Machine.cancel(state), [])
+    assert.strictEqual(Machine.result(state).status, "COMPLETED")
   })
 })
 
@@ -254,10 +280,15 @@ describe("loops", () => {
     )
     const run = drive(compileTest(g), { start: 0 })
     const result = Machine.result(run.state)
-    assert.deepStrictEqual(result, { status: "COMPLETED", outputs: { count: [3] }, stuckNodes: [], unhandledFailures: [] })
+    assert.deepStrictEqual(result, {
+      status: "COMPLETED",
+      outputs: { count: [3] },
+      stuckNodes: [],
+      unhandledFailures: []
+    })
     const adds = queuedInputs(run.commands).filter(([id]) => id === "add")
     assert.deepStrictEqual(
-      adds.map(([, input]) => input["a"]),
+      adds.map(([, input]) => input.a),
       [0, 1, 2]
     )
   })

@@ -14,15 +14,8 @@ import type { ExecutionId, NodeExecutionId, NodeId } from "../model/Ids.ts"
 import type { CompiledGraph } from "./CompiledGraph.ts"
 import { setOwn } from "./PinPath.ts"
 import { formatPinErrors, runFailure, runYield } from "./Routing.ts"
-import {
-  type Command,
-  createExec,
-  execOf,
-  type FailureRecord,
-  makeState,
-  missingPins,
-  type RunState
-} from "./RunState.ts"
+import { createExec, execOf, missingPins } from "./ExecIndex.ts"
+import { type Command, type FailureRecord, makeState, type RunState } from "./RunState.ts"
 
 /** The run was not started: nothing was created. HTTP 400 with these per-node errors (semantics.md step 2-3). */
 export class StartRejected extends Schema.TaggedError<StartRejected>()("StartRejected", {
@@ -61,15 +54,15 @@ export const start = (
   for (const node of compiled.startingNodes) {
     const input: Record<string, unknown> = { ...node.node.inputDefault }
     if (node.info.kind === "input") {
-      const name = input["name"]
+      const name = input.name
       if (typeof name !== "string" || name === "") {
         addError(node.node.id, "AgentInput has no name")
         continue
       }
       inputNames.add(name)
       const given = Object.hasOwn(inputs, name) ? inputs[name] : undefined
-      if (hasValue(given)) input["value"] = given
-      else if (!hasValue(input["value"])) {
+      if (hasValue(given)) input.value = given
+      else if (!hasValue(input.value)) {
         addError(node.node.id, `missing required input "${name}"`)
         continue
       }
@@ -143,9 +136,16 @@ export const onNodeFailed = (state: RunState, nodeExecutionId: NodeExecutionId, 
   return runFailure(state, exec, error)
 }
 
-/** Every QUEUED, RUNNING and INCOMPLETE execution -> TERMINATED. Idempotent; later events are ignored. */
+/** Nothing is QUEUED or RUNNING: nothing can happen any more, the run is over. */
+export const isSettled = (state: RunState): boolean => state.active === 0
+
+/**
+ * Every QUEUED, RUNNING and INCOMPLETE execution -> TERMINATED, and the run ends TERMINATED. Idempotent; later
+ * events are ignored. A run that is already over (settled) is left as it ended: cancelling a finished run
+ * must not turn its COMPLETED or FAILED into TERMINATED.
+ */
 export const cancel = (state: RunState): Array<Command> => {
-  if (state.cancelled) return []
+  if (state.cancelled || isSettled(state)) return []
   state.cancelled = true
   const commands: Array<Command> = []
   for (const exec of state.nodeExecs) {
@@ -157,9 +157,6 @@ export const cancel = (state: RunState): Array<Command> => {
   state.active = 0
   return commands
 }
-
-/** Nothing is QUEUED or RUNNING: nothing can happen any more, the run is over. */
-export const isSettled = (state: RunState): boolean => state.active === 0
 
 export type RunStatus = "COMPLETED" | "FAILED" | "TERMINATED"
 
