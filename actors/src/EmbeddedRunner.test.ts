@@ -1,8 +1,10 @@
 import { assert, layer } from "@effect/vitest"
-import { Effect, Stream } from "effect"
+import { PgClient } from "@effect/sql-pg"
+import { Effect, Queue, Schema, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import { ExecutionId, ExecutionStore, GraphId, LinkId, NodeId, type GraphDocument } from "@weft/runtime"
 import { Executions } from "./Executions.ts"
+import { eventsChannel, RunEventBatch, type RunEventWire } from "./RunEvents.ts"
 import { embeddedTestRunner, readExample, runToEnd, saveDocument } from "./RunnerTestKit.ts"
 
 const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
@@ -136,4 +138,25 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
       assert.strictEqual(run.nodeExecutions.find((n) => n.nodeId === "wait")?.status, "TERMINATED")
       assert.deepStrictEqual(run.outputs, { mark: ["started"] })
     }))
+
+  it.effect("publishes each run's events on weft_events as its rows commit", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const pg = yield* PgClient.PgClient
+      const notifications = yield* pg.listen(eventsChannel)
+      const graph = yield* saveDocument(yield* readExample("template-pipeline.json"))
+      const executions = yield* Executions
+      const { executionId } = yield* executions.start({ graphId: graph.id, inputs: { name: "Eve" }, userId: graph.ownerId })
+      const seen: Array<RunEventWire> = []
+      while (!seen.some((e) => e._tag === "graph" && e.status === "COMPLETED")) {
+        const n = yield* Queue.take(notifications)
+        const batch = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(RunEventBatch))(n.payload)
+        if (batch.executionId === executionId) seen.push(...batch.events)
+      }
+      const graphStatuses = seen.flatMap((e) => (e._tag === "graph" ? [e.status] : []))
+      assert.deepStrictEqual(graphStatuses, ["QUEUED", "RUNNING", "COMPLETED"])
+      const letter = seen.flatMap((e) => (e._tag === "node" && e.node === "letter" ? [e.status] : []))
+      assert.deepStrictEqual(letter, ["INCOMPLETE", "QUEUED", "RUNNING", "COMPLETED"])
+      const outputs = seen.flatMap((e) => (e._tag === "output" && e.node === "letter" ? [[e.pin, e.value]] : []))
+      assert.deepStrictEqual(outputs, [["output", "Dear Eve, here is news about graphs."]])
+    })))
 })

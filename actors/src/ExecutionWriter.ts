@@ -9,6 +9,7 @@ import { Context, Deferred, Effect, Layer, Queue } from "effect"
 import { type ExecutionStatus, allowedFrom } from "@weft/runtime"
 import { SqlClient } from "effect/sql"
 import { PgClient } from "@effect/sql-pg"
+import { eventsChannel } from "./RunEvents.ts"
 
 export interface NodeExecutionRow {
   readonly id: string
@@ -21,6 +22,8 @@ export interface NodeExecutionRow {
 }
 
 export type WriteOp =
+  /** NOTIFY payloads (see RunEvents), sent inside the batch's transaction so they arrive only if it commits. */
+  | { readonly _tag: "Publish"; readonly payloads: ReadonlyArray<string> }
   | {
     readonly _tag: "InsertExecution"
     readonly id: string
@@ -102,8 +105,12 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
   const outputs: Array<Record<string, unknown>> = []
   const execUpdates = new Map<string, PendingExecutionUpdate>()
   const execInserts: Array<Record<string, unknown>> = []
+  const notifications: Array<string> = []
   for (const op of ops) {
     switch (op._tag) {
+      case "Publish":
+        for (const p of op.payloads) notifications.push(p)
+        break
       case "InsertExecution":
         execInserts.push({
           id: op.id,
@@ -213,6 +220,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
     }
   }
   return {
+    notifications,
     execInserts,
     inserts: [...inserts.values()],
     nodeUpdates: [...nodeUpdates.values()],
@@ -306,6 +314,9 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
               AND (x.from_allowed IS NULL OR e.status = ANY(string_to_array(x.from_allowed, ',')))
             RETURNING e.id`
           staleExecutions = b.execUpdates.length - rows.length
+        }
+        if (b.notifications.length > 0) {
+          yield* sql`SELECT pg_notify(${eventsChannel}, payload) FROM unnest(${b.notifications}::text[]) AS payload`
         }
         return { staleNodeExecutions, staleExecutions }
       })

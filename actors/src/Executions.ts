@@ -8,7 +8,8 @@ import { Context, Effect, FiberSet, Layer, Result, Stream } from "effect"
 import * as Engine from "@weft/runtime"
 import { Access, GraphId, GraphStore, GraphVersion, type StoreError, UserId } from "@weft/runtime"
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
-import { plan } from "./RunPlan.ts"
+import { encodeBatches } from "./RunEvents.ts"
+import { makeStep, plan } from "./RunPlan.ts"
 import { GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 
@@ -73,8 +74,14 @@ export class Executions extends Context.Service<Executions, {
           inputs: request.inputs,
           parentExecutionId: request.parentExecutionId ?? null
         }]
-        plan(started.success.state, started.success.commands, ops, [], [])
-        yield* writer.write(ops)
+        const step = makeStep()
+        plan(started.success.state, started.success.commands, step)
+        step.events.unshift({ _tag: "graph", status: "QUEUED" })
+        yield* writer.write([
+          ...ops,
+          ...step.ops,
+          { _tag: "Publish", payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events) }
+        ])
         // Someone must hold the Start call open so the entity stays alive while its run is driven.
         yield* FiberSet.run(background, Stream.runDrain(watch(executionId)).pipe(Effect.ignore))
         return { executionId }

@@ -9,7 +9,8 @@ import * as Engine from "@weft/runtime"
 import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
-import { plan } from "./RunPlan.ts"
+import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
+import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import { type LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
@@ -47,12 +48,15 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
 
   let runSeq = run.lastRunSeq
   const fibers = new Map<string, Fiber.Fiber<void>>()
-  const waiting: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
+  const waiting: Array<Dispatch> = []
+  const head = { executionId: run.executionId, graphId: run.graph.id, userId: run.userId }
+  const publish = (events: ReadonlyArray<RunEventWire>): WriteOp => ({ _tag: "Publish", payloads: encodeBatches(head, events) })
   // Which runner drives the run is kept in its stats, for operators (and the failover test).
   yield* deps.writer.enqueue([
     run.status === "QUEUED"
       ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
-      : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } }
+      : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } },
+    publish([{ _tag: "graph", status: "RUNNING" }])
   ])
 
   const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
@@ -62,7 +66,10 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
       const attempt = (run.attempts.get(id) ?? 0) + 1
       Engine.onNodeStarted(state, NodeExecutionId.make(id))
       // Not awaited: the writer commits in submission order, so this lands before the node's end.
-      yield* deps.writer.enqueue([{ _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt }])
+      yield* deps.writer.enqueue([
+        { _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt },
+        publish([{ _tag: "node", id, node: nodeId, status: "RUNNING" }])
+      ])
       const fiber = yield* Effect.forkChild(
         superviseNode(deps, {
           executionId: run.executionId,
@@ -77,7 +84,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
       fibers.set(id, fiber)
     })
 
-  const dispatchAll = Effect.fnUntraced(function*(list: ReadonlyArray<{ id: string; nodeId: string; input: Record<string, unknown> }>) {
+  const dispatchAll = Effect.fnUntraced(function*(list: ReadonlyArray<Dispatch>) {
     for (const d of list) {
       if (fibers.size < deps.runConcurrency) yield* launch(d.id, d.nodeId, d.input)
       else waiting.push(d)
@@ -85,7 +92,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
   })
 
   // Whatever was queued or running when the previous driver stopped runs (again) now.
-  const resume: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
+  const resume: Array<Dispatch> = []
   for (const exec of state.nodeExecs) {
     if ((exec.status === "QUEUED" || exec.status === "RUNNING") && exec.input !== undefined) {
       resume.push({ id: exec.id, nodeId: exec.nodeId, input: exec.input })
@@ -96,9 +103,8 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
   let cancelled = false
   while (!(Engine.isSettled(state) && fibers.size === 0 && waiting.length === 0)) {
     const events = yield* Queue.takeAll(handle.events)
-    const ops: Array<WriteOp> = []
-    const toDispatch: Array<{ id: string; nodeId: string; input: Record<string, unknown> }> = []
-    const outputs: Array<{ name: string; value: unknown }> = []
+    const step = makeStep()
+    const { ops } = step
     for (const event of events) {
       if (cancelled) break
       switch (event._tag) {
@@ -106,16 +112,18 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
           const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
           // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
           if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
+          const seq = exec.outputCount
           ops.push({
             _tag: "InsertOutput",
             nodeExecutionId: exec.id,
             executionId: run.executionId,
-            seq: exec.outputCount,
+            seq,
             pin: event.pin,
             value: event.value,
             runSeq: ++runSeq
           })
-          plan(state, Engine.onYield(state, exec.id, event.pin, event.value), ops, toDispatch, outputs)
+          step.events.push({ _tag: "output", id: exec.id, node: exec.nodeId, pin: event.pin, seq, value: event.value })
+          plan(state, Engine.onYield(state, exec.id, event.pin, event.value), step)
           break
         }
         case "Attempt":
@@ -132,10 +140,12 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
           const endSeq = ++runSeq
           if (event._tag === "Completed") {
             ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "COMPLETED", endSeq })
-            plan(state, Engine.onNodeCompleted(state, exec.id), ops, toDispatch, outputs)
+            step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "COMPLETED" })
+            plan(state, Engine.onNodeCompleted(state, exec.id), step)
           } else {
             ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "FAILED", error: event.error, endSeq })
-            plan(state, Engine.onNodeFailed(state, exec.id, event.error), ops, toDispatch, outputs)
+            step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "FAILED", error: event.error })
+            plan(state, Engine.onNodeFailed(state, exec.id, event.error), step)
           }
           break
         }
@@ -144,17 +154,18 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
           for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
           fibers.clear()
           waiting.length = 0
-          plan(state, Engine.cancel(state), ops, toDispatch, outputs)
-          toDispatch.length = 0
+          plan(state, Engine.cancel(state), step)
+          step.dispatch.length = 0
           break
         }
       }
     }
+    if (step.events.length > 0) ops.push(publish(step.events))
     // Durable first, then routed: nothing below happens unless the step's rows are committed.
     yield* deps.writer.write(ops)
-    for (const o of outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
+    for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
     if (cancelled) break
-    yield* dispatchAll(toDispatch)
+    yield* dispatchAll(step.dispatch)
     while (waiting.length > 0 && fibers.size < deps.runConcurrency) {
       const next = waiting.shift()!
       yield* launch(next.id, next.nodeId, next.input)
@@ -170,7 +181,8 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
       status,
       outputs: result.outputs,
       stuckNodes: result.stuckNodes
-    }
+    },
+    publish([{ _tag: "graph", status }])
   ])
   if (cancelled) yield* deps.cancelChildren(run.executionId)
   broadcast.emit({ _tag: "Finished", status, outputs: result.outputs, stuckNodes: result.stuckNodes })

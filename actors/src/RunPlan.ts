@@ -4,6 +4,7 @@
  */
 import type * as Engine from "@weft/runtime"
 import type { WriteOp } from "./ExecutionWriter.ts"
+import type { RunEventWire } from "./RunEvents.ts"
 
 export interface Dispatch {
   readonly id: string
@@ -13,14 +14,21 @@ export interface Dispatch {
 
 const seqOf = (nodeExecutionId: string) => Number(nodeExecutionId.slice(nodeExecutionId.lastIndexOf(".") + 1))
 
-/** Translates engine commands into rows to write and node runs to dispatch. */
-export const plan = (
-  state: Engine.RunState,
-  commands: ReadonlyArray<Engine.Command>,
-  ops: Array<WriteOp>,
-  dispatch: Array<Dispatch>,
-  outputs: Array<{ name: string; value: unknown }>
-) => {
+/** Everything one driver step produces: rows to commit, node runs to dispatch after, outputs and live events. */
+export interface Step {
+  readonly ops: Array<WriteOp>
+  readonly dispatch: Array<Dispatch>
+  readonly outputs: Array<{ readonly name: string; readonly value: unknown }>
+  readonly events: Array<RunEventWire>
+}
+
+export const makeStep = (): Step => ({ ops: [], dispatch: [], outputs: [], events: [] })
+
+const nodeOf = (state: Engine.RunState, id: Engine.NodeExecutionId) => state.execById.get(id)?.nodeId ?? ""
+
+/** Translates engine commands into rows to write, node runs to dispatch and events to publish. */
+export const plan = (state: Engine.RunState, commands: ReadonlyArray<Engine.Command>, step: Step) => {
+  const { ops, dispatch, outputs, events } = step
   for (const c of commands) {
     switch (c._tag) {
       case "NodeCreated":
@@ -36,6 +44,7 @@ export const plan = (
             createdSeq: seqOf(c.exec.id)
           }
         })
+        events.push({ _tag: "node", id: c.exec.id, node: c.exec.nodeId, status: "INCOMPLETE" })
         break
       case "PinSet": {
         const exec = state.execById.get(c.nodeExecutionId)
@@ -45,12 +54,15 @@ export const plan = (
       case "NodeQueued":
         ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "QUEUED", input: c.input })
         dispatch.push({ id: c.nodeExecutionId, nodeId: c.nodeId, input: c.input })
+        events.push({ _tag: "node", id: c.nodeExecutionId, node: c.nodeId, status: "QUEUED" })
         break
       case "NodeFailed":
         ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "FAILED", error: c.error })
+        events.push({ _tag: "node", id: c.nodeExecutionId, node: nodeOf(state, c.nodeExecutionId), status: "FAILED", error: c.error })
         break
       case "NodeTerminated":
         ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "TERMINATED" })
+        events.push({ _tag: "node", id: c.nodeExecutionId, node: nodeOf(state, c.nodeExecutionId), status: "TERMINATED" })
         break
       case "GraphOutput":
         outputs.push({ name: c.name, value: c.value })
@@ -58,4 +70,3 @@ export const plan = (
     }
   }
 }
-

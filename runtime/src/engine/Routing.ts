@@ -1,10 +1,11 @@
 /**
  * Routing of yields and readiness of node executions (semantics.md "Readiness and routing"). A yield is routed
  * at once over every link leaving its pin; a placed value may make a sink execution ready (QUEUED) or fail it
- * (its input does not fit the block), and an engine failure yields its error on the `error` pin, which is routed
- * in turn. That cascade runs from a FIFO work list rather than by recursion, so a long chain cannot overflow
- * the stack, and it is cut off after `maxEngineFailureCascade` engine failures in a row, so a cycle of
- * failing validations (A's error into B, B's error into A) cannot loop forever.
+ * (its input does not fit the block), and a failure yields its error on the `error` pin, which is routed in
+ * turn. That cascade runs from a FIFO work list rather than by recursion, so a long chain cannot overflow the
+ * stack. Failures caused by routing an error (an error handler whose input does not fit) are counted per
+ * event; past `maxEngineFailureCascade` of them their errors are no longer routed (and count as unhandled), so a
+ * cycle of failing validations (A's error into B, B's error into A, possibly fanning out) cannot loop forever.
  */
 import type { NodeId } from "../model/Ids.ts"
 import type { CompiledLink, CompiledNode, PinError } from "./CompiledGraph.ts"
@@ -18,15 +19,18 @@ interface PendingYield {
   readonly exec: NodeExecState
   readonly pin: string
   readonly value: unknown
-  /** How many engine failures led to this yield (0 for a yield from a block). */
-  readonly depth: number
+  /** The yield is the error of a failure (its routing may cascade into further failures). */
+  readonly fromFailure: boolean
 }
 
 interface Step {
   readonly state: RunState
   readonly commands: Array<Command>
   readonly work: Array<PendingYield>
-  readonly depth: number
+  /** The yield being routed is a failure's error. */
+  readonly fromFailure: boolean
+  /** Failures caused so far in this event by routing errors. */
+  readonly cascade: { count: number }
 }
 
 export const formatPinErrors = (errors: ReadonlyArray<PinError>): string =>
@@ -38,13 +42,13 @@ const compiledNode = (state: RunState, nodeId: NodeId): CompiledNode => {
   return node
 }
 
-/** Records a failure and queues its error yield on the `error` pin (semantics.md "Errors"). */
-export const recordFailure = (step: Step, exec: NodeExecState, error: string): void => {
+/** Records a failure and queues its error yield on the `error` pin (semantics.md "Errors"); returns the error. */
+const recordFailure = (step: Step, exec: NodeExecState, error: string): string => {
   const node = compiledNode(step.state, exec.nodeId)
-  const routed = step.depth < maxEngineFailureCascade
+  const routed = !step.fromFailure || ++step.cascade.count <= maxEngineFailureCascade
   const message = routed
     ? error
-    : `${error} (not routed: more than ${maxEngineFailureCascade} engine failures in a row)`
+    : `${error} (not routed: more than ${maxEngineFailureCascade} failures caused by routing errors)`
   exec.error = message
   step.state.failures.push({
     nodeExecutionId: exec.id,
@@ -52,13 +56,15 @@ export const recordFailure = (step: Step, exec: NodeExecState, error: string): v
     error: message,
     handled: routed && node.handlesErrors
   })
-  if (routed) step.work.push({ exec, pin: "error", value: message, depth: step.depth + 1 })
+  if (routed) step.work.push({ exec, pin: "error", value: message, fromFailure: true })
+  return message
 }
 
 const failByEngine = (step: Step, exec: NodeExecState, error: string): void => {
   exec.status = "FAILED"
-  step.commands.push({ _tag: "NodeFailed", nodeExecutionId: exec.id, error })
-  recordFailure(step, exec, error)
+  const message = recordFailure(step, exec, error)
+  // Before any command of the error's routing: those are only produced when the work list reaches it.
+  step.commands.push({ _tag: "NodeFailed", nodeExecutionId: exec.id, error: message })
 }
 
 /** QUEUEs an INCOMPLETE execution whose linked pins all have values and whose merged input fits the block. */
@@ -172,7 +178,7 @@ const applyYield = (step: Step, pending: PendingYield): void => {
 /** Applies a yield and everything it cascades into; returns the commands in order. */
 export const runYield = (state: RunState, exec: NodeExecState, pin: string, value: unknown): Array<Command> => {
   const commands: Array<Command> = []
-  drain(state, commands, [{ exec, pin, value, depth: 0 }])
+  drain(state, commands, [{ exec, pin, value, fromFailure: false }])
   return commands
 }
 
@@ -181,15 +187,16 @@ export const runFailure = (state: RunState, exec: NodeExecState, error: string):
   const commands: Array<Command> = []
   const work: Array<PendingYield> = []
   exec.status = "FAILED"
-  recordFailure({ state, commands, work, depth: 0 }, exec, error)
+  recordFailure({ state, commands, work, fromFailure: false, cascade: { count: 0 } }, exec, error)
   drain(state, commands, work)
   return commands
 }
 
 const drain = (state: RunState, commands: Array<Command>, work: Array<PendingYield>): void => {
+  const cascade = { count: 0 }
   for (let i = 0; i < work.length; i++) {
     const pending = work[i]
     if (pending === undefined) continue
-    applyYield({ state, commands, work, depth: pending.depth }, pending)
+    applyYield({ state, commands, work, fromFailure: pending.fromFailure, cascade }, pending)
   }
 }
