@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    projects: ["plugins/sdk", "runtime", "actors", "cli", "scripts"],
+    projects: ["plugins/sdk", "runtime", "actors", "gateway", "cli", "scripts"],
     passWithNoTests: true
   }
 })

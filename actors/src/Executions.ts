@@ -10,6 +10,7 @@ import { Access, GraphId, GraphStore, GraphVersion, type StoreError, UserId } fr
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
+import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
 import { GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 
@@ -47,11 +48,20 @@ export class Executions extends Context.Service<Executions, {
       const makeClient = yield* GraphRun.client
       const background = yield* FiberSet.make()
 
-      const watch = (executionId: string) =>
+      const remoteWatch = (executionId: string) =>
         makeClient(executionId).Start({ executionId }).pipe(
           // Cluster errors here mean the cluster itself is broken: defects, not something a caller handles.
           Stream.catch((e) => (e._tag === "RunNotFound" ? Stream.fail(e) : Stream.die(e)))
         )
+      /**
+       * Runs started here are already watched by the call that keeps their entity alive; later watchers in this
+       * process share that call's events instead of opening another one.
+       */
+      const local = new Map<string, RunBroadcast>()
+      const watch = (executionId: string): Stream.Stream<RunEvent, RunNotFound> => {
+        const shared = local.get(executionId)
+        return shared === undefined ? remoteWatch(executionId) : shared.subscribe
+      }
 
       const start = Effect.fn("Executions.start")(function*(request: StartRequest) {
         const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
@@ -83,7 +93,19 @@ export class Executions extends Context.Service<Executions, {
           { _tag: "Publish", payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events) }
         ])
         // Someone must hold the Start call open so the entity stays alive while its run is driven.
-        yield* FiberSet.run(background, Stream.runDrain(watch(executionId)).pipe(Effect.ignore))
+        const broadcast = makeRunBroadcast()
+        local.set(executionId, broadcast)
+        yield* FiberSet.run(
+          background,
+          Stream.runForEach(remoteWatch(executionId), (e) => Effect.sync(() => broadcast.emit(e))).pipe(
+            Effect.ignore,
+            // A watcher that joined late still gets the end when the remote call breaks off (it re-watches).
+            Effect.ensuring(Effect.sync(() => {
+              local.delete(executionId)
+              broadcast.abort(`lost the run ${executionId} before it finished; watch it again`)
+            }))
+          )
+        )
         return { executionId }
       })
 

@@ -7,6 +7,23 @@ import { Context, Effect, Layer, Stream } from "effect"
 import type { ExecuteRequest, InfrastructureFailure } from "./RunDeps.ts"
 import { type BlockFailure, NodeRun, type NodeEventMessage } from "./RunProtocol.ts"
 
+/**
+ * NodeRun entities are worker slots, not one entity per node execution: creating, registering and passivating an
+ * entity for every node execution cost more CPU than running most blocks. A node execution goes to the slot its
+ * id hashes to; slots are sharded over the runners like any entity, so one run's nodes still spread over all of
+ * them, and a slot runs its executions concurrently.
+ */
+export const nodeRunSlots = 256
+
+export const workerFor = (nodeExecutionId: string): string => {
+  let h = 2166136261
+  for (let i = 0; i < nodeExecutionId.length; i++) {
+    h ^= nodeExecutionId.charCodeAt(i)
+    h = Math.imul(h, 16777619)
+  }
+  return `slot-${(h >>> 0) % nodeRunSlots}`
+}
+
 export class NodeExecutor extends Context.Service<NodeExecutor, {
   readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
 }>()("@weft/actors/NodeExecutor") {
@@ -15,7 +32,7 @@ export class NodeExecutor extends Context.Service<NodeExecutor, {
     Effect.gen(function*() {
       const client = yield* NodeRun.client
       const execute = (request: ExecuteRequest) =>
-        client(request.nodeExecutionId).Execute(request).pipe(
+        client(workerFor(request.nodeExecutionId)).Execute(request).pipe(
           Stream.mapError((e): BlockFailure | InfrastructureFailure =>
             e._tag === "BlockFailure" ? e : { _tag: "InfrastructureFailure", message: `${e._tag}: ${String(e)}` }
           )

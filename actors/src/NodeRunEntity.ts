@@ -81,5 +81,5 @@ export const NodeRunLayer = NodeRun.toLayer(
         }))
     })
   }),
-  { maxIdleTime: Duration.seconds(5) }
+  { concurrency: "unbounded", maxIdleTime: Duration.minutes(5) }
 )

@@ -2,13 +2,15 @@
  * Fans a run's events out to every caller of `Start` for it, including late joiners: a subscriber first gets
  * everything emitted so far, then live events, then the end. Bounded by the run itself (one value per output).
  */
-import { type Cause, Effect, Queue, Stream } from "effect"
+import { Cause, Effect, Queue, Stream } from "effect"
 import type { RunEvent } from "./RunProtocol.ts"
 
 export interface RunBroadcast {
   readonly emit: (event: RunEvent) => void
   readonly subscribe: Stream.Stream<RunEvent>
   readonly isFinished: () => boolean
+  /** Ends every subscriber with a defect (the source of events went away before the run finished). */
+  readonly abort: (reason: string) => void
 }
 
 export const makeRunBroadcast = (): RunBroadcast => {
@@ -34,5 +36,11 @@ export const makeRunBroadcast = (): RunBroadcast => {
       return Stream.fromQueue(q).pipe(Stream.ensuring(Effect.sync(() => subscribers.delete(q))))
     })
   )
-  return { emit, subscribe, isFinished: () => finished }
+  const abort = (reason: string) => {
+    if (finished) return
+    finished = true
+    for (const q of subscribers) Queue.failCauseUnsafe(q, Cause.die(new Error(reason)))
+    subscribers.clear()
+  }
+  return { emit, subscribe, isFinished: () => finished, abort }
 }
