@@ -32,6 +32,7 @@ export type WriteOp =
     readonly userId: string
     readonly inputs: Readonly<Record<string, unknown>>
     readonly parentExecutionId: string | null
+    readonly stats: Readonly<Record<string, unknown>>
   }
   | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
   | {
@@ -121,7 +122,8 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
           graph_version: op.graphVersion,
           user_id: op.userId,
           inputs: op.inputs,
-          parent_execution_id: op.parentExecutionId
+          parent_execution_id: op.parentExecutionId,
+          stats: op.stats
         })
         break
       case "InsertNodeExecution": {
@@ -260,10 +262,11 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         const rows = yield* sql<{ nu: number; eu: number }>`
           WITH
           ex AS (
-            INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id)
-            SELECT x.id, x.graph_id, x.graph_version, x.user_id, 'QUEUED', x.inputs, x.parent_execution_id
+            INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id, stats)
+            SELECT x.id, x.graph_id, x.graph_version, x.user_id, 'QUEUED', x.inputs, x.parent_execution_id, x.stats
             FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS x(
-              id text, graph_id text, graph_version int, user_id text, inputs jsonb, parent_execution_id text)
+              id text, graph_id text, graph_version int, user_id text, inputs jsonb, parent_execution_id text,
+              stats jsonb)
             ON CONFLICT (id) DO NOTHING
             RETURNING 1),
           ne AS (

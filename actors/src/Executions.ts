@@ -8,6 +8,7 @@ import { Context, Effect, FiberSet, Layer, Result, Stream } from "effect"
 import * as Engine from "@weft/runtime"
 import { Access, GraphId, GraphStore, GraphVersion, type StoreError, UserId } from "@weft/runtime"
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
+import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
@@ -47,6 +48,7 @@ export class Executions extends Context.Service<Executions, {
       const blocks = yield* RunnerBlocks
       const makeClient = yield* GraphRun.client
       const background = yield* FiberSet.make()
+      const identity = yield* ProcessIdentity
 
       const remoteWatch = (executionId: string) =>
         makeClient(executionId).Start({ executionId }).pipe(
@@ -82,7 +84,8 @@ export class Executions extends Context.Service<Executions, {
           graphVersion: graph.version,
           userId: request.userId,
           inputs: request.inputs,
-          parentExecutionId: request.parentExecutionId ?? null
+          parentExecutionId: request.parentExecutionId ?? null,
+          stats: { starter: identity }
         }]
         const step = makeStep()
         plan(started.success.state, started.success.commands, step)

@@ -9,6 +9,7 @@ import { Entity } from "effect/cluster"
 import { SqlClient } from "effect/sql"
 import { isFinal } from "@weft/runtime"
 import { ActiveRuns } from "./ActiveRuns.ts"
+import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
 import { type DriverEvent, driveRun } from "./RunDriver.ts"
@@ -21,7 +22,7 @@ import { NodeExecutor } from "./NodeExecutor.ts"
 export const GraphRunLayer = GraphRun.toLayer(
   Effect.gen(function*() {
     const address = yield* Entity.CurrentAddress
-    const here = yield* Entity.CurrentRunnerAddress
+    const identity = yield* ProcessIdentity
     const executionId = address.entityId
     const scope = yield* Effect.scope
     const sql = yield* SqlClient.SqlClient
@@ -63,7 +64,7 @@ export const GraphRunLayer = GraphRun.toLayer(
       }
       active.add(executionId)
       yield* driveRun({
-        runner: `${here.host}:${here.port}`,
+        runner: identity,
         writer,
         blockInfo: blocks.catalog.blockInfo,
         retryPolicy: blocks.catalog.retryPolicy,

@@ -9,6 +9,7 @@ import { Duration, Effect, FiberSet, Layer, Schedule, Stream } from "effect"
 import { EntityId, Sharding } from "effect/cluster"
 import { SqlClient } from "effect/sql"
 import { ActiveRuns } from "./ActiveRuns.ts"
+import { isOtherLiveEmbedded, ProcessIdentity } from "./ProcessIdentity.ts"
 import { GraphRun } from "./RunProtocol.ts"
 import { RunnerSettings } from "./RunnerSettings.ts"
 
@@ -19,14 +20,16 @@ export const RunRecoveryLayer = Layer.effectDiscard(
     const active = yield* ActiveRuns
     const settings = yield* RunnerSettings
     const client = yield* GraphRun.client
+    const self = yield* ProcessIdentity
     const resuming = new Set<string>()
     const fibers = yield* FiberSet.make()
 
     const sweep = Effect.gen(function*() {
-      const rows = yield* sql<{ id: string }>`
-        SELECT id FROM executions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at LIMIT 1000`
-      for (const { id } of rows) {
-        if (active.has(id) || resuming.has(id)) continue
+      const rows = yield* sql<{ id: string; owner: string | null }>`
+        SELECT id, coalesce(stats->>'driver', stats->>'starter') AS owner
+        FROM executions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at LIMIT 1000`
+      for (const { id, owner } of rows) {
+        if (active.has(id) || resuming.has(id) || isOtherLiveEmbedded(owner, self)) continue
         if (!sharding.hasShardId(sharding.getShardId(EntityId.make(id), "default"))) continue
         resuming.add(id)
         yield* FiberSet.run(

@@ -8,6 +8,7 @@ import { Duration, Layer, Option } from "effect"
 import { RunnerAddress, SingleRunner } from "effect/cluster"
 import type { ShardingConfig } from "effect/cluster"
 import { ActiveRuns } from "./ActiveRuns.ts"
+import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { Executions } from "./Executions.ts"
 import { GraphRunLayer } from "./GraphRunEntity.ts"
@@ -34,26 +35,34 @@ const shardingDefaults: Partial<ShardingConfig.ShardingConfig["Service"]> = {
 }
 
 /** One runner inside this process (`weft dev`, `weft run`). */
-export const embeddedCluster = SingleRunner.layer({
-  shardingConfig: shardingDefaults,
-  runnerStorage: "memory"
-}).pipe(Layer.provide(NodeCrypto.layerDigest))
+export const embeddedCluster = Layer.merge(
+  SingleRunner.layer({ shardingConfig: shardingDefaults, runnerStorage: "memory" }).pipe(
+    Layer.provide(NodeCrypto.layerDigest)
+  ),
+  ProcessIdentity.embedded
+)
 
 /** A runner listening on `host:port` that shares shards with every runner registered in the same database. */
 export const distributedCluster = (options: { readonly host: string; readonly port: number }) =>
-  NodeClusterSocket.layer({
-    shardingConfig: {
-      ...shardingDefaults,
-      runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
-      runnerListenAddress: Option.some(RunnerAddress.make(options.host, options.port))
-    }
-  })
+  Layer.merge(
+    NodeClusterSocket.layer({
+      shardingConfig: {
+        ...shardingDefaults,
+        runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
+        runnerListenAddress: Option.some(RunnerAddress.make(options.host, options.port))
+      }
+    }),
+    ProcessIdentity.distributed(options)
+  )
 
 /** A client of the cluster that hosts no entities (e.g. a gateway): it can start and watch runs. */
-export const clientCluster = NodeClusterSocket.layer({
-  clientOnly: true,
-  shardingConfig: { ...shardingDefaults, runnerAddress: Option.none() }
-})
+export const clientCluster = Layer.merge(
+  NodeClusterSocket.layer({
+    clientOnly: true,
+    shardingConfig: { ...shardingDefaults, runnerAddress: Option.none() }
+  }),
+  Layer.sync(ProcessIdentity, () => `client:${process.pid}`)
+)
 
 const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, NodeExecutor.layer)
 

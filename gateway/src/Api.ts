@@ -60,59 +60,59 @@ export class HooksGroup extends HttpApiGroup.make("hooks")
 {}
 
 export class MeGroup extends HttpApiGroup.make("me")
-  .add(HttpApiEndpoint.get("get", "/me", { success: Me }))
+  .add(HttpApiEndpoint.get("get", "/me", { success: Me, error: Unavailable }))
 {}
 
 export class BlocksGroup extends HttpApiGroup.make("blocks")
-  .add(HttpApiEndpoint.get("list", "/blocks", { success: Schema.Array(BlockDescriptor) }))
+  .add(HttpApiEndpoint.get("list", "/blocks", { success: Schema.Array(BlockDescriptor), error: Unavailable }))
   .add(HttpApiEndpoint.get("get", "/blocks/:blockId", {
     params: { blockId: Schema.NonEmptyString },
     success: BlockDescriptor,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
 {}
 
 export class GraphsGroup extends HttpApiGroup.make("graphs")
-  .add(HttpApiEndpoint.get("list", "/graphs", { success: Schema.Array(Graph) }))
+  .add(HttpApiEndpoint.get("list", "/graphs", { success: Schema.Array(Graph), error: Unavailable }))
   .add(HttpApiEndpoint.post("create", "/graphs", {
     payload: GraphFile,
     success: Graph.pipe(Created),
-    error: InvalidGraph
+    error: [InvalidGraph, Unavailable]
   }))
   .add(HttpApiEndpoint.post("import", "/graphs/import", {
     payload: GraphFile,
     success: Graph.pipe(Created),
-    error: [InvalidGraph, Conflict]
+    error: [InvalidGraph, Conflict, Unavailable]
   }))
   .add(HttpApiEndpoint.get("get", "/graphs/:graphId", {
     params: graphIdParam,
     query: versionQuery,
     success: Graph,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.put("update", "/graphs/:graphId", {
     params: graphIdParam,
     payload: GraphFile,
     success: Graph,
-    error: [NotFound, InvalidGraph]
+    error: [NotFound, InvalidGraph, Unavailable]
   }))
   .add(HttpApiEndpoint.get("versions", "/graphs/:graphId/versions", {
     params: graphIdParam,
     success: Schema.Array(Graph),
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.put("setActive", "/graphs/:graphId/active", {
     params: graphIdParam,
     payload: SetActiveVersion,
     success: Graph,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
-  .add(HttpApiEndpoint.delete("delete", "/graphs/:graphId", { params: graphIdParam, error: NotFound }))
+  .add(HttpApiEndpoint.delete("delete", "/graphs/:graphId", { params: graphIdParam, error: [NotFound, Unavailable] }))
   .add(HttpApiEndpoint.get("export", "/graphs/:graphId/export", {
     params: graphIdParam,
     query: versionQuery,
     success: GraphFile,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
 {}
 
@@ -122,7 +122,7 @@ export class ExecutionsGroup extends HttpApiGroup.make("executions")
     query: { wait: WaitQuery },
     headers: { "idempotency-key": Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))) },
     success: [RunAccepted.pipe(Accepted), RunFinished],
-    error: [NotFound, RunRejected, Conflict]
+    error: [NotFound, RunRejected, Conflict, Unavailable]
   }))
   .add(HttpApiEndpoint.get("list", "/executions", {
     query: {
@@ -132,53 +132,53 @@ export class ExecutionsGroup extends HttpApiGroup.make("executions")
       cursor: Schema.optionalKey(Schema.String)
     },
     success: ExecutionPage,
-    error: InvalidRequest
+    error: [InvalidRequest, Unavailable]
   }))
   .add(HttpApiEndpoint.get("get", "/executions/:executionId", {
     params: { executionId: Schema.NonEmptyString },
     success: ExecutionDetail,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.post("cancel", "/executions/:executionId/cancel", {
     params: { executionId: Schema.NonEmptyString },
     success: CancelResult,
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.delete("delete", "/executions/:executionId", {
     params: { executionId: Schema.NonEmptyString },
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
 {}
 
 export class CredentialsGroup extends HttpApiGroup.make("credentials")
-  .add(HttpApiEndpoint.post("create", "/credentials", { payload: NewCredential, success: CredentialMetadata.pipe(Created) }))
-  .add(HttpApiEndpoint.get("list", "/credentials", { success: Schema.Array(CredentialMetadata) }))
+  .add(HttpApiEndpoint.post("create", "/credentials", { payload: NewCredential, success: CredentialMetadata.pipe(Created), error: Unavailable }))
+  .add(HttpApiEndpoint.get("list", "/credentials", { success: Schema.Array(CredentialMetadata), error: Unavailable }))
   .add(HttpApiEndpoint.delete("delete", "/credentials/:credentialId", {
     params: { credentialId: Schema.NonEmptyString },
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
 {}
 
 export class ApiKeysGroup extends HttpApiGroup.make("apiKeys")
-  .add(HttpApiEndpoint.post("create", "/api-keys", { payload: NewApiKey, success: CreatedApiKey.pipe(Created) }))
-  .add(HttpApiEndpoint.get("list", "/api-keys", { success: Schema.Array(ApiKeyMetadata) }))
-  .add(HttpApiEndpoint.delete("revoke", "/api-keys/:keyId", { params: { keyId: Schema.NonEmptyString }, error: NotFound }))
+  .add(HttpApiEndpoint.post("create", "/api-keys", { payload: NewApiKey, success: CreatedApiKey.pipe(Created), error: Unavailable }))
+  .add(HttpApiEndpoint.get("list", "/api-keys", { success: Schema.Array(ApiKeyMetadata), error: Unavailable }))
+  .add(HttpApiEndpoint.delete("revoke", "/api-keys/:keyId", { params: { keyId: Schema.NonEmptyString }, error: [NotFound, Unavailable] }))
 {}
 
 export class WebhooksGroup extends HttpApiGroup.make("webhooks")
   .add(HttpApiEndpoint.post("create", "/graphs/:graphId/webhooks", {
     params: graphIdParam,
     success: CreatedWebhook.pipe(Created),
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.get("list", "/graphs/:graphId/webhooks", {
     params: graphIdParam,
     success: Schema.Array(WebhookMetadata),
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
   .add(HttpApiEndpoint.delete("revoke", "/webhooks/:webhookId", {
     params: { webhookId: Schema.NonEmptyString },
-    error: NotFound
+    error: [NotFound, Unavailable]
   }))
 {}
 

@@ -4,7 +4,8 @@
  * only the HTTP face needs: request bodies, summaries and the one-time secrets of keys and webhook tokens.
  */
 import { Schema } from "effect"
-import { CredentialMetadata, ExecutionDetail, ExecutionRecord, ExecutionStatus, StuckNode } from "@weft/runtime"
+import { StuckNodeReport } from "@weft/actors"
+import { CredentialMetadata, ExecutionDetail, ExecutionRecord, ExecutionStatus } from "@weft/runtime"
 
 export { CredentialMetadata, ExecutionDetail, ExecutionRecord }
 
@@ -53,7 +54,7 @@ export const RunFinished = Schema.Struct({
   executionId: Schema.String,
   status: Schema.Literals(["COMPLETED", "FAILED", "TERMINATED"]),
   outputs: Schema.Record(Schema.String, Schema.Array(Schema.Unknown)),
-  stuckNodes: Schema.Array(StuckNode)
+  stuckNodes: Schema.Array(StuckNodeReport)
 })
 export type RunFinished = typeof RunFinished.Type
 

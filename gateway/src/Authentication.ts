@@ -3,7 +3,7 @@
  * declaration lives here (the API definition and the generated client import it); the implementation, which
  * verifies JWTs, looks up API keys and charges the rate limiter, is AuthenticationLive.ts.
  */
-import { Context, Effect } from "effect"
+import { Context } from "effect"
 import { HttpApiMiddleware } from "effect/http-api"
 import { Access, type UserId } from "@weft/runtime"
 import { Forbidden, RateLimited, Unauthorized, Unavailable } from "./ApiProblems.ts"
@@ -28,13 +28,6 @@ export class Authentication extends HttpApiMiddleware.Service<Authentication, { 
 /** The store access of the caller: admins bypass owner checks. */
 export const accessOf = (principal: Principal): Access =>
   principal.isAdmin ? Access.admin : Access.owner(principal.userId)
-
-/** Fails with 403 unless the caller holds `scope` (JWT callers hold every scope). */
-export const requireScope = (scope: Scope) =>
-  Effect.flatMap(CurrentPrincipal.asEffect(), (principal) =>
-    principal.scopes.includes(scope)
-      ? Effect.succeed(principal)
-      : Effect.fail(new Forbidden({ detail: `this API key lacks the "${scope}" scope`, requiredScope: scope })))
 
 /** True when the caller may see a resource owned by `ownerId`. */
 export const mayAccess = (principal: Principal, ownerId: string): boolean =>

@@ -135,7 +135,7 @@ export class RateLimiter extends Context.Service<RateLimiter, {
 
   /** Redis when `REDIS_URL` is set, else in-process. */
   static readonly layer = Layer.unwrap(
-    Effect.map(GatewayConfig.asEffect(), (config) =>
+    Effect.map(GatewayConfig, (config) =>
       Option.match(config.redisUrl, {
         onNone: () => RateLimiter.layerMemory,
         onSome: (url) => RateLimiter.layerRedis(url)

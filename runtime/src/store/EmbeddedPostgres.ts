@@ -107,6 +107,29 @@ const ensureDatabase = (port: number, password: string, database: string) =>
   )
 
 /**
+ * The postmaster already serving `dataDirectory`, from its `postmaster.pid` (line 1: pid, line 4: port), if that
+ * process is alive.
+ */
+const runningServer = (dataDirectory: string) =>
+  Effect.promise(async () => {
+    const text = await NodeFs.readFile(NodePath.join(dataDirectory, "postmaster.pid"), "utf8").catch(() => undefined)
+    if (text === undefined) return undefined
+    const lines = text.split("\n")
+    const pid = Number(lines[0])
+    const port = Number(lines[3])
+    if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined
+    const alive = (() => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    })()
+    return alive ? { pid, port } : undefined
+  })
+
+/**
  * Starts the cluster (initialising it on first start) and stops it when the scope closes. PostgreSQL's own
  * log lines are kept in memory and attached to a start failure instead of being printed.
  */
@@ -129,6 +152,23 @@ const make = Effect.fn("EmbeddedPostgres.make")(function* (options: EmbeddedPost
     }
   }
   const password = yield* readOrCreatePassword(NodePath.join(dataDir, "pg.password"), initialised)
+  const url = (port: number) =>
+    Redacted.make(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`)
+
+  // Another Weft process (say `weft dev`) already runs this cluster: share it instead of starting a second
+  // postmaster on the same folder, which PostgreSQL refuses. Its owner stops it, not us.
+  const running = initialised ? yield* runningServer(dataDirectory) : undefined
+  if (running !== undefined) {
+    yield* ensureDatabase(running.port, password, database)
+    const shared: EmbeddedPostgresInfo = {
+      url: url(running.port),
+      port: running.port,
+      database,
+      dataDirectory,
+      initialisedNow: false
+    }
+    return shared
+  }
   const port = options.port ?? (yield* freePort)
 
   const logLines: Array<string> = []

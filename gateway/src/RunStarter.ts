@@ -1,0 +1,106 @@
+/**
+ * Starting a run for the API and for webhooks: honours `Idempotency-Key` (the same key from the same user
+ * returns the first run instead of starting another) and `?wait=` (answer with the run's status and outputs
+ * if it ends within the wait, capped by WEFT_MAX_WAIT_SECONDS; else the id at once).
+ *
+ * Idempotency: the key is claimed with the run's id before the run is started, in one INSERT; a concurrent
+ * request with the same key finds the claim and answers with that id. A start that is rejected releases the
+ * claim, so nothing half-written remains.
+ */
+import { Context, Duration, Effect, Layer, Option, Stream } from "effect"
+import { SqlClient } from "effect/sql"
+import * as NodeCrypto from "node:crypto"
+import { Executions } from "@weft/actors"
+import { mapStoreErrors, type UserId } from "@weft/runtime"
+import { GatewayConfig } from "./GatewayConfig.ts"
+
+export interface StartOptions {
+  readonly graphId: string
+  readonly graphVersion?: number | undefined
+  readonly inputs: Readonly<Record<string, unknown>>
+  readonly userId: UserId
+  readonly asAdmin: boolean
+  readonly idempotencyKey?: string | undefined
+  readonly waitSeconds?: number | undefined
+}
+
+export type StartOutcome =
+  | { readonly _tag: "Accepted"; readonly executionId: string }
+  | {
+    readonly _tag: "Finished"
+    readonly executionId: string
+    readonly status: "COMPLETED" | "FAILED" | "TERMINATED"
+    readonly outputs: Readonly<Record<string, ReadonlyArray<unknown>>>
+    readonly stuckNodes: ReadonlyArray<{ readonly nodeExecutionId: string; readonly nodeId: string; readonly missingPins: ReadonlyArray<string> }>
+  }
+
+const makeStarter = Effect.gen(function*() {
+  const executions = yield* Executions
+  const sql = yield* SqlClient.SqlClient
+  const config = yield* GatewayConfig
+
+  /** The id a key already names, or undefined after claiming the key for `executionId`. */
+  const claim = (userId: UserId, key: string, executionId: string) =>
+    Effect.gen(function*() {
+      const inserted = yield* sql`insert into gateway_idempotency (user_id, key, execution_id)
+        values (${userId}, ${key}, ${executionId}) on conflict do nothing returning execution_id`
+      if (inserted.length > 0) return undefined
+      const rows = yield* sql<{ execution_id: string }>`select execution_id from gateway_idempotency
+        where user_id = ${userId} and key = ${key}`
+      return rows[0]?.execution_id
+    }).pipe(mapStoreErrors("RunStarter.claim"))
+
+  const release = (userId: UserId, key: string) =>
+    sql`delete from gateway_idempotency where user_id = ${userId} and key = ${key}`.pipe(
+      mapStoreErrors("RunStarter.release"),
+      Effect.ignore
+    )
+
+  const awaitEnd = (executionId: string, seconds: number) =>
+    Stream.runLast(executions.watch(executionId)).pipe(
+      Effect.timeoutOption(Duration.seconds(Math.min(seconds, config.maxWaitSeconds))),
+      Effect.map((last) => Option.flatten(last)),
+      // A run the cluster cannot find (deleted meanwhile) is reported as accepted; GET tells the rest.
+      Effect.orElseSucceed(() => Option.none())
+    )
+
+  const start = Effect.fn("RunStarter.start")(function*(options: StartOptions) {
+    const fresh = NodeCrypto.randomUUID()
+    const key = options.idempotencyKey
+    const existing = key === undefined ? undefined : yield* claim(options.userId, key, fresh)
+    const executionId = existing ?? fresh
+    if (existing === undefined) {
+      yield* executions.start({
+        graphId: options.graphId,
+        ...(options.graphVersion === undefined ? {} : { graphVersion: options.graphVersion }),
+        inputs: options.inputs,
+        userId: options.userId,
+        asAdmin: options.asAdmin,
+        executionId
+      }).pipe(Effect.tapError(() => key === undefined ? Effect.void : release(options.userId, key)))
+    }
+    const wait = options.waitSeconds ?? 0
+    if (wait <= 0) return { _tag: "Accepted", executionId } satisfies StartOutcome
+    const last = yield* awaitEnd(executionId, wait)
+    if (Option.isSome(last) && last.value._tag === "Finished") {
+      const status = last.value.status
+      if (status === "COMPLETED" || status === "FAILED" || status === "TERMINATED") {
+        const finished: StartOutcome = {
+          _tag: "Finished",
+          executionId,
+          status,
+          outputs: last.value.outputs,
+          stuckNodes: last.value.stuckNodes
+        }
+        return finished
+      }
+    }
+    return { _tag: "Accepted", executionId } satisfies StartOutcome
+  })
+
+  return { start }
+})
+
+export class RunStarter extends Context.Service<RunStarter, Effect.Success<typeof makeStarter>>()("@weft/gateway/RunStarter") {
+  static readonly layer = Layer.effect(RunStarter, makeStarter)
+}
