@@ -14,11 +14,18 @@ import { embeddedCluster, Executions, runnerLayer } from "@weft/actors"
 import { saveDocument, storesLayer } from "@weft/actors/testing"
 
 const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
-  id: NodeId.make(id), block: { id: block }, inputDefault, metadata: {}
+  id: NodeId.make(id),
+  block: { id: block },
+  inputDefault,
+  metadata: {}
 })
 const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
   id: LinkId.make(`${sourceId}:${sourceName}:${sinkId}:${sinkName}`),
-  sourceId: NodeId.make(sourceId), sourceName, sinkId: NodeId.make(sinkId), sinkName, isStatic: false
+  sourceId: NodeId.make(sourceId),
+  sourceName,
+  sinkId: NodeId.make(sinkId),
+  sinkName,
+  isStatic: false
 })
 
 /** n CreateList nodes in a row, each passing its value on (CreateList has no static output, so links stay plain). */
@@ -43,13 +50,20 @@ export const fanOutGraph = (width: number): GraphDocument => {
 }
 
 const runOnce = (graph: { id: string; version: number; ownerId: string }) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const executions = yield* Executions
-    const { executionId } = yield* executions.start({ graphId: graph.id, graphVersion: graph.version, inputs: {}, userId: graph.ownerId })
+    const { executionId } = yield* executions.start({
+      graphId: graph.id,
+      graphVersion: graph.version,
+      inputs: {},
+      userId: graph.ownerId
+    })
     let status = ""
-    yield* Stream.runForEach(executions.watch(executionId), (e) => Effect.sync(() => {
-      if (e._tag === "Finished") status = e.status
-    }))
+    yield* Stream.runForEach(executions.watch(executionId), (e) =>
+      Effect.sync(() => {
+        if (e._tag === "Finished") status = e.status
+      })
+    )
     if (status !== "COMPLETED") return yield* Effect.die(new Error(`run ${executionId} ended ${status}`))
   })
 
@@ -57,7 +71,7 @@ const time = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.map(Effect.timed(effect), ([d]) => Duration.toMillis(d))
 
 export const scenarios = (label: string) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const chain = yield* saveDocument(chainGraph(100))
     const fan = yield* saveDocument(fanOutGraph(100))
     const small = yield* saveDocument(chainGraph(5))
@@ -72,17 +86,25 @@ export const scenarios = (label: string) =>
     const fanMs = yield* time(Effect.repeat(runOnce(fan), { times: fanRuns - 1 }))
     const concurrent = 50
     const rounds = 4
-    const concMs = yield* time(Effect.forEach(Array.from({ length: concurrent * rounds }), () => runOnce(small), { concurrency: concurrent }))
+    const concMs = yield* time(
+      Effect.forEach(Array.from({ length: concurrent * rounds }), () => runOnce(small), { concurrency: concurrent })
+    )
     const perSecond = (concurrent * rounds * 5) / (concMs / 1000)
     console.log(`\n[${label}]`)
-    console.log(`  chain of 100:        ${(chainMs / chainRuns).toFixed(0)} ms per run, ${hop.toFixed(2)} ms per hop (target < 2 ms)`)
-    console.log(`  fan-out 1→100→1:     ${(fanMs / fanRuns).toFixed(0)} ms per run, ${((102 * fanRuns) / (fanMs / 1000)).toFixed(0)} node executions/s`)
-    console.log(`  50 concurrent runs:  ${perSecond.toFixed(0)} node executions/s over ${concurrent * rounds} runs of 5 nodes (target ≥ 2000)`)
+    console.log(
+      `  chain of 100:        ${(chainMs / chainRuns).toFixed(0)} ms per run, ${hop.toFixed(2)} ms per hop (target < 2 ms)`
+    )
+    console.log(
+      `  fan-out 1→100→1:     ${(fanMs / fanRuns).toFixed(0)} ms per run, ${((102 * fanRuns) / (fanMs / 1000)).toFixed(0)} node executions/s`
+    )
+    console.log(
+      `  50 concurrent runs:  ${perSecond.toFixed(0)} node executions/s over ${concurrent * rounds} runs of 5 nodes (target ≥ 2000)`
+    )
   })
 
 const runner = runnerLayer.pipe(Layer.provideMerge(embeddedCluster), Layer.provideMerge(storesLayer))
 
-const embedded = Effect.gen(function*() {
+const embedded = Effect.gen(function* () {
   const dir = yield* Effect.promise(() => NodeFs.mkdtemp(NodePath.join(NodeOs.tmpdir(), "weft-bench-")))
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter the folder.
   yield* Effect.promise(() => NodeFs.chmod(dir, 0o755))
@@ -98,7 +120,7 @@ const external = scenarios("DATABASE_URL (PostgreSQL on 127.0.0.1:5432, a fresh 
   Effect.provide(runner.pipe(Layer.provideMerge(TestDatabase.layer)))
 )
 
-export const engineBench = Effect.gen(function*() {
+export const engineBench = Effect.gen(function* () {
   yield* external
   yield* embedded
   const rss = process.memoryUsage().rss / 1024 / 1024

@@ -9,11 +9,16 @@ import { idleBench } from "./idle.ts"
 const all: Record<string, Effect.Effect<void, unknown>> = { engine: engineBench, idle: idleBench }
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(all)
 
-const program = Effect.forEach(chosen, (name) => {
-  const bench = all[name]
-  if (bench === undefined) return Effect.die(new Error(`unknown benchmark ${name}; known: ${Object.keys(all).join(", ")}`))
-  return bench
-}, { discard: true })
+const program = Effect.forEach(
+  chosen,
+  (name) => {
+    const bench = all[name]
+    if (bench === undefined)
+      return Effect.die(new Error(`unknown benchmark ${name}; known: ${Object.keys(all).join(", ")}`))
+    return bench
+  },
+  { discard: true }
+)
 
 Effect.runPromise(program).then(
   () => process.exit(0),

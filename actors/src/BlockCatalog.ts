@@ -34,19 +34,20 @@ export const makeBlockCatalog = (resolve: (ref: BlockRef) => AnyBlock<unknown> |
     const cached = infos.get(key)
     if (cached !== undefined) return cached
     const block = resolve(node.block)
-    const info: BlockInfo = block === undefined
-      ? {
-        blockId: node.block.id,
-        staticOutput: false,
-        kind: "other",
-        validateInput: () => Result.fail([{ pin: "(block)", message: `unknown block ${node.block.id}` }])
-      }
-      : {
-        blockId: block.id,
-        staticOutput: block.staticOutput === true,
-        kind: kindOf(node.block),
-        validateInput: inputValidator(block.inputSchema)
-      }
+    const info: BlockInfo =
+      block === undefined
+        ? {
+            blockId: node.block.id,
+            staticOutput: false,
+            kind: "other",
+            validateInput: () => Result.fail([{ pin: "(block)", message: `unknown block ${node.block.id}` }])
+          }
+        : {
+            blockId: block.id,
+            staticOutput: block.staticOutput === true,
+            kind: kindOf(node.block),
+            validateInput: inputValidator(block.inputSchema)
+          }
     infos.set(key, info)
     return info
   }

@@ -25,45 +25,45 @@ export type WriteOp =
   /** NOTIFY payloads (see RunEvents), sent inside the batch's transaction so they arrive only if it commits. */
   | { readonly _tag: "Publish"; readonly payloads: ReadonlyArray<string> }
   | {
-    readonly _tag: "InsertExecution"
-    readonly id: string
-    readonly graphId: string
-    readonly graphVersion: number
-    readonly userId: string
-    readonly inputs: Readonly<Record<string, unknown>>
-    readonly parentExecutionId: string | null
-    readonly stats: Readonly<Record<string, unknown>>
-  }
+      readonly _tag: "InsertExecution"
+      readonly id: string
+      readonly graphId: string
+      readonly graphVersion: number
+      readonly userId: string
+      readonly inputs: Readonly<Record<string, unknown>>
+      readonly parentExecutionId: string | null
+      readonly stats: Readonly<Record<string, unknown>>
+    }
   | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
   | {
-    readonly _tag: "UpdateNodeExecution"
-    readonly id: string
-    readonly status?: ExecutionStatus
-    readonly pins?: Readonly<Record<string, unknown>>
-    readonly input?: Readonly<Record<string, unknown>>
-    readonly error?: string
-    readonly attempt?: number
-    readonly endSeq?: number
-    readonly runner?: string
-  }
+      readonly _tag: "UpdateNodeExecution"
+      readonly id: string
+      readonly status?: ExecutionStatus
+      readonly pins?: Readonly<Record<string, unknown>>
+      readonly input?: Readonly<Record<string, unknown>>
+      readonly error?: string
+      readonly attempt?: number
+      readonly endSeq?: number
+      readonly runner?: string
+    }
   | {
-    readonly _tag: "InsertOutput"
-    readonly nodeExecutionId: string
-    readonly executionId: string
-    readonly seq: number
-    readonly pin: string
-    readonly value: unknown
-    readonly runSeq: number
-  }
+      readonly _tag: "InsertOutput"
+      readonly nodeExecutionId: string
+      readonly executionId: string
+      readonly seq: number
+      readonly pin: string
+      readonly value: unknown
+      readonly runSeq: number
+    }
   | {
-    readonly _tag: "UpdateExecution"
-    readonly id: string
-    /** Omitted: only the other fields change, whatever the status. */
-    readonly status?: ExecutionStatus
-    readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
-    readonly stuckNodes?: ReadonlyArray<unknown>
-    readonly stats?: Readonly<Record<string, unknown>>
-  }
+      readonly _tag: "UpdateExecution"
+      readonly id: string
+      /** Omitted: only the other fields change, whatever the status. */
+      readonly status?: ExecutionStatus
+      readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
+      readonly stuckNodes?: ReadonlyArray<unknown>
+      readonly stats?: Readonly<Record<string, unknown>>
+    }
 
 /** Rows whose guarded status update matched nothing: a stale writer, reported rather than applied. */
 export interface WriteResult {
@@ -210,13 +210,16 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
         const firstStatus = prev?.status ?? null
         execUpdates.set(op.id, {
           id: op.id,
-          from_allowed: firstStatus === null
-            ? (op.status === undefined ? null : allowedFrom[op.status].join(","))
-            : prev?.from_allowed ?? null,
+          from_allowed:
+            firstStatus === null
+              ? op.status === undefined
+                ? null
+                : allowedFrom[op.status].join(",")
+              : (prev?.from_allowed ?? null),
           status: op.status ?? prev?.status ?? null,
           outputs: op.outputs ?? prev?.outputs ?? null,
           stuck_nodes: op.stuckNodes ?? prev?.stuck_nodes ?? null,
-          stats: op.stats === undefined ? prev?.stats ?? null : { ...prev?.stats, ...op.stats },
+          stats: op.stats === undefined ? (prev?.stats ?? null) : { ...prev?.stats, ...op.stats },
           started: (prev?.started ?? false) || op.status === "RUNNING",
           ended: (prev?.ended ?? false) || (op.status !== undefined && isEnd(op.status))
         })
@@ -234,15 +237,18 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
   }
 }
 
-export class ExecutionWriter extends Context.Service<ExecutionWriter, {
-  /** Resolves once the ops are committed (together with whatever else shared their commit). */
-  readonly write: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
-  /** Submits without waiting; still committed in submission order relative to later writes. */
-  readonly enqueue: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<void>
-}>()("@weft/actors/ExecutionWriter") {
+export class ExecutionWriter extends Context.Service<
+  ExecutionWriter,
+  {
+    /** Resolves once the ops are committed (together with whatever else shared their commit). */
+    readonly write: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
+    /** Submits without waiting; still committed in submission order relative to later writes. */
+    readonly enqueue: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<void>
+  }
+>()("@weft/actors/ExecutionWriter") {
   static readonly layer = Layer.effect(
     ExecutionWriter,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const pg = yield* PgClient.PgClient
       const queue = yield* Queue.unbounded<{
@@ -257,7 +263,7 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
        * and a COMMIT. Rows updated here were inserted by an earlier batch (foldBatch merges same-batch updates
        * into the insert), because CTEs of one statement do not see each other's changes.
        */
-      const commit = Effect.fnUntraced(function*(ops: ReadonlyArray<WriteOp>) {
+      const commit = Effect.fnUntraced(function* (ops: ReadonlyArray<WriteOp>) {
         const b = foldBatch(ops)
         const rows = yield* sql<{ nu: number; eu: number }>`
           WITH
@@ -331,7 +337,7 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         }
       })
 
-      const loop = Effect.gen(function*() {
+      const loop = Effect.gen(function* () {
         let batch = yield* Queue.takeAll(queue)
         if (!batch.some((item) => item.urgent)) {
           // Nobody waits on these rows (e.g. a node turning RUNNING): linger briefly so they share the commit
@@ -359,7 +365,8 @@ export class ExecutionWriter extends Context.Service<ExecutionWriter, {
         ops.length === 0
           ? Effect.succeed({ staleNodeExecutions: 0, staleExecutions: 0 })
           : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
-            Effect.andThen(Queue.offer(queue, { ops, done, urgent: true }), Deferred.await(done)))
+              Effect.andThen(Queue.offer(queue, { ops, done, urgent: true }), Deferred.await(done))
+            )
       const enqueue = (ops: ReadonlyArray<WriteOp>) =>
         ops.length === 0
           ? Effect.void

@@ -28,21 +28,24 @@ export interface StartRequest {
   readonly asAdmin?: boolean
 }
 
-export class Executions extends Context.Service<Executions, {
-  readonly start: (
-    request: StartRequest
-  ) => Effect.Effect<
-    { readonly executionId: string },
-    Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
-  >
-  /** Every output of the run (past ones first), then `Finished`. Resumes the run if no runner drives it. */
-  readonly watch: (executionId: string) => Stream.Stream<RunEvent, RunNotFound>
-  /** Idempotent; true when this call ended a run that was still going. */
-  readonly cancel: (executionId: string) => Effect.Effect<boolean>
-}>()("@weft/actors/Executions") {
+export class Executions extends Context.Service<
+  Executions,
+  {
+    readonly start: (
+      request: StartRequest
+    ) => Effect.Effect<
+      { readonly executionId: string },
+      Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
+    >
+    /** Every output of the run (past ones first), then `Finished`. Resumes the run if no runner drives it. */
+    readonly watch: (executionId: string) => Stream.Stream<RunEvent, RunNotFound>
+    /** Idempotent; true when this call ended a run that was still going. */
+    readonly cancel: (executionId: string) => Effect.Effect<boolean>
+  }
+>()("@weft/actors/Executions") {
   static readonly layer = Layer.effect(
     Executions,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const graphs = yield* GraphStore
       const writer = yield* ExecutionWriter
       const blocks = yield* RunnerBlocks
@@ -51,10 +54,12 @@ export class Executions extends Context.Service<Executions, {
       const identity = yield* ProcessIdentity
 
       const remoteWatch = (executionId: string) =>
-        makeClient(executionId).Start({ executionId }).pipe(
-          // Cluster errors here mean the cluster itself is broken: defects, not something a caller handles.
-          Stream.catch((e) => (e._tag === "RunNotFound" ? Stream.fail(e) : Stream.die(e)))
-        )
+        makeClient(executionId)
+          .Start({ executionId })
+          .pipe(
+            // Cluster errors here mean the cluster itself is broken: defects, not something a caller handles.
+            Stream.catch((e) => (e._tag === "RunNotFound" ? Stream.fail(e) : Stream.die(e)))
+          )
       /**
        * Runs started here are already watched by the call that keeps their entity alive; later watchers in this
        * process share that call's events instead of opening another one.
@@ -65,7 +70,7 @@ export class Executions extends Context.Service<Executions, {
         return shared === undefined ? remoteWatch(executionId) : shared.subscribe
       }
 
-      const start = Effect.fn("Executions.start")(function*(request: StartRequest) {
+      const start = Effect.fn("Executions.start")(function* (request: StartRequest) {
         const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
         const graph = yield* graphs.get(
           GraphId.make(request.graphId),
@@ -77,23 +82,28 @@ export class Executions extends Context.Service<Executions, {
         // Pure validation first: a rejected start stores nothing.
         const started = Engine.start(compiled, executionId as Engine.ExecutionId, request.inputs)
         if (Result.isFailure(started)) return yield* started.failure
-        const ops: Array<WriteOp> = [{
-          _tag: "InsertExecution",
-          id: executionId,
-          graphId: graph.id,
-          graphVersion: graph.version,
-          userId: request.userId,
-          inputs: request.inputs,
-          parentExecutionId: request.parentExecutionId ?? null,
-          stats: { starter: identity }
-        }]
+        const ops: Array<WriteOp> = [
+          {
+            _tag: "InsertExecution",
+            id: executionId,
+            graphId: graph.id,
+            graphVersion: graph.version,
+            userId: request.userId,
+            inputs: request.inputs,
+            parentExecutionId: request.parentExecutionId ?? null,
+            stats: { starter: identity }
+          }
+        ]
         const step = makeStep()
         plan(started.success.state, started.success.commands, step)
         step.events.unshift({ _tag: "graph", status: "QUEUED" })
         yield* writer.write([
           ...ops,
           ...step.ops,
-          { _tag: "Publish", payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events) }
+          {
+            _tag: "Publish",
+            payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events)
+          }
         ])
         // Someone must hold the Start call open so the entity stays alive while its run is driven.
         const broadcast = makeRunBroadcast()
@@ -103,16 +113,18 @@ export class Executions extends Context.Service<Executions, {
           Stream.runForEach(remoteWatch(executionId), (e) => Effect.sync(() => broadcast.emit(e))).pipe(
             Effect.ignore,
             // A watcher that joined late still gets the end when the remote call breaks off (it re-watches).
-            Effect.ensuring(Effect.sync(() => {
-              local.delete(executionId)
-              broadcast.abort(`lost the run ${executionId} before it finished; watch it again`)
-            }))
+            Effect.ensuring(
+              Effect.sync(() => {
+                local.delete(executionId)
+                broadcast.abort(`lost the run ${executionId} before it finished; watch it again`)
+              })
+            )
           )
         )
         return { executionId }
       })
 
-      const cancel = Effect.fn("Executions.cancel")(function*(executionId: string) {
+      const cancel = Effect.fn("Executions.cancel")(function* (executionId: string) {
         return yield* makeClient(executionId).Cancel({ executionId }).pipe(Effect.orDie)
       })
 

@@ -20,7 +20,7 @@ import { RunnerSettings } from "./RunnerSettings.ts"
 import { NodeExecutor } from "./NodeExecutor.ts"
 
 export const GraphRunLayer = GraphRun.toLayer(
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const address = yield* Entity.CurrentAddress
     const identity = yield* ProcessIdentity
     const executionId = address.entityId
@@ -36,54 +36,64 @@ export const GraphRunLayer = GraphRun.toLayer(
     let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent> } | undefined
 
     const cancelChildren = (parentId: string) =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const children = yield* sql<{ id: string }>`
           SELECT id FROM executions
           WHERE parent_execution_id = ${parentId} AND status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`
-        yield* Effect.forEach(children, (c) => client(c.id).Cancel({ executionId: c.id }), { concurrency: "unbounded", discard: true })
+        yield* Effect.forEach(children, (c) => client(c.id).Cancel({ executionId: c.id }), {
+          concurrency: "unbounded",
+          discard: true
+        })
       }).pipe(Effect.orDie)
 
-    const ensureDriver = lock.withPermits(1)(Effect.gen(function*() {
-      if (current !== undefined && !current.broadcast.isFinished()) return current
-      const run = yield* loadRun(executionId).pipe(Effect.orDie)
-      if (run === undefined) return yield* new RunNotFound({ executionId })
-      const broadcast = makeRunBroadcast()
-      const events = yield* Queue.unbounded<DriverEvent>()
-      current = { broadcast, events }
-      if (isFinal(run.status)) {
-        for (const [name, values] of Object.entries(run.outputs)) {
-          for (const value of values) broadcast.emit({ _tag: "Output", name, value })
+    const ensureDriver = lock.withPermits(1)(
+      Effect.gen(function* () {
+        if (current !== undefined && !current.broadcast.isFinished()) return current
+        const run = yield* loadRun(executionId).pipe(Effect.orDie)
+        if (run === undefined) return yield* new RunNotFound({ executionId })
+        const broadcast = makeRunBroadcast()
+        const events = yield* Queue.unbounded<DriverEvent>()
+        current = { broadcast, events }
+        if (isFinal(run.status)) {
+          for (const [name, values] of Object.entries(run.outputs)) {
+            for (const value of values) broadcast.emit({ _tag: "Output", name, value })
+          }
+          broadcast.emit({
+            _tag: "Finished",
+            status: run.status,
+            outputs: run.outputs,
+            stuckNodes: run.stuckNodes
+          })
+          return current
         }
-        broadcast.emit({
-          _tag: "Finished",
-          status: run.status,
-          outputs: run.outputs,
-          stuckNodes: run.stuckNodes
-        })
+        active.add(executionId)
+        yield* driveRun(
+          {
+            runner: identity,
+            writer,
+            blockInfo: blocks.catalog.blockInfo,
+            retryPolicy: blocks.catalog.retryPolicy,
+            execute: executor.execute,
+            cancelChildren,
+            runConcurrency: settings.runConcurrency,
+            infrastructureRetries: settings.infrastructureRetries
+          },
+          run,
+          broadcast,
+          { events }
+        ).pipe(
+          Effect.ensuring(Effect.sync(() => active.delete(executionId))),
+          Effect.tapCause((cause) => Effect.logError("run driver stopped", cause)),
+          Effect.forkIn(scope)
+        )
         return current
-      }
-      active.add(executionId)
-      yield* driveRun({
-        runner: identity,
-        writer,
-        blockInfo: blocks.catalog.blockInfo,
-        retryPolicy: blocks.catalog.retryPolicy,
-        execute: executor.execute,
-        cancelChildren,
-        runConcurrency: settings.runConcurrency,
-        infrastructureRetries: settings.infrastructureRetries
-      }, run, broadcast, { events }).pipe(
-        Effect.ensuring(Effect.sync(() => active.delete(executionId))),
-        Effect.tapCause((cause) => Effect.logError("run driver stopped", cause)),
-        Effect.forkIn(scope)
-      )
-      return current
-    }))
+      })
+    )
 
     return GraphRun.of({
       Start: () => Stream.unwrap(Effect.map(ensureDriver, (c) => c.broadcast.subscribe)),
       Cancel: () =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const c = yield* ensureDriver.pipe(Effect.catchTag("RunNotFound", () => Effect.succeed(undefined)))
           if (c === undefined || c.broadcast.isFinished()) return false
           yield* Queue.offer(c.events, { _tag: "Cancel" })

@@ -24,19 +24,24 @@ export const workerFor = (nodeExecutionId: string): string => {
   return `slot-${(h >>> 0) % nodeRunSlots}`
 }
 
-export class NodeExecutor extends Context.Service<NodeExecutor, {
-  readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
-}>()("@weft/actors/NodeExecutor") {
+export class NodeExecutor extends Context.Service<
+  NodeExecutor,
+  {
+    readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
+  }
+>()("@weft/actors/NodeExecutor") {
   static readonly layer = Layer.effect(
     NodeExecutor,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const client = yield* NodeRun.client
       const execute = (request: ExecuteRequest) =>
-        client(workerFor(request.nodeExecutionId)).Execute(request).pipe(
-          Stream.mapError((e): BlockFailure | InfrastructureFailure =>
-            e._tag === "BlockFailure" ? e : { _tag: "InfrastructureFailure", message: `${e._tag}: ${String(e)}` }
+        client(workerFor(request.nodeExecutionId))
+          .Execute(request)
+          .pipe(
+            Stream.mapError((e): BlockFailure | InfrastructureFailure =>
+              e._tag === "BlockFailure" ? e : { _tag: "InfrastructureFailure", message: `${e._tag}: ${String(e)}` }
+            )
           )
-        )
       return NodeExecutor.of({ execute })
     })
   )

@@ -19,66 +19,84 @@ const checkYield = (block: AnyBlock<BlockServices>, y: { readonly pin: string; r
   }
   const pinSchema = block.output[y.pin]
   if (pinSchema === undefined) {
-    if (block.dynamicOutput === true) return Effect.succeed<NodeEventMessage>({ _tag: "Yield", pin: y.pin, value: y.value })
-    return Effect.fail(new BlockFailure({ message: `block ${block.id} yielded unknown output pin "${y.pin}"`, retryable: false }))
+    if (block.dynamicOutput === true)
+      return Effect.succeed<NodeEventMessage>({ _tag: "Yield", pin: y.pin, value: y.value })
+    return Effect.fail(
+      new BlockFailure({ message: `block ${block.id} yielded unknown output pin "${y.pin}"`, retryable: false })
+    )
   }
   return Schema.decodeUnknownEffect(pinSchema)(y.value).pipe(
     Effect.map((value): NodeEventMessage => ({ _tag: "Yield", pin: y.pin, value })),
-    Effect.mapError((e) =>
-      new BlockFailure({ message: `block ${block.id} yielded an invalid value on "${y.pin}": ${describeIssue(e)}`, retryable: false })
+    Effect.mapError(
+      (e) =>
+        new BlockFailure({
+          message: `block ${block.id} yielded an invalid value on "${y.pin}": ${describeIssue(e)}`,
+          retryable: false
+        })
     )
   )
 }
 
 export const NodeRunLayer = NodeRun.toLayer(
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const registry = yield* BlockRegistry
     const subgraphs = yield* SubgraphRunnerLive
     const here = yield* Entity.CurrentRunnerAddress
     const started = Stream.succeed<NodeEventMessage>({ _tag: "Started", runner: `${here.host}:${here.port}` })
     return NodeRun.of({
       Execute: ({ payload }) =>
-        Stream.unwrap(Effect.gen(function*() {
-          const block = yield* registry.resolve(payload.block).pipe(
-            Effect.mapError((e) => new BlockFailure({ message: e.message, retryable: false }))
-          )
-          const input = yield* Schema.decodeUnknownEffect(block.inputSchema)(payload.input).pipe(
-            Effect.mapError((e) => new BlockFailure({ message: `invalid input: ${describeIssue(e)}`, retryable: false }))
-          )
-          const ctx: BlockContext = {
-            executionId: payload.executionId,
-            nodeExecutionId: payload.nodeExecutionId,
-            nodeId: payload.nodeId,
-            attempt: payload.attempt,
-            idempotencyKey: `${payload.executionId}/${payload.nodeExecutionId}`,
-            credentials: {},
-            log: (message, fields) =>
-              Effect.logInfo(message).pipe(
-                Effect.annotateLogs({ ...fields, executionId: payload.executionId, nodeId: payload.nodeId })
-              )
-          }
-          // The input was decoded with this block's own input schema just above, so the erased signature holds.
-          const run = block.run as (
-            input: unknown,
-            ctx: BlockContext
-          ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, BlockServices>
-          let stream = run(input, ctx).pipe(
-            Stream.mapError((e) => new BlockFailure({ message: e.message, retryable: e.retryable !== false })),
-            Stream.mapEffect((y) => checkYield(block, y))
-          )
-          if (block.timeout !== undefined) {
-            const limit = Duration.fromInputUnsafe(block.timeout)
-            // A limit on the whole run, not per yield: a block that trickles values forever still stops.
-            stream = stream.pipe(
-              Stream.interruptWhen(
-                Effect.sleep(limit).pipe(
-                  Effect.andThen(Effect.fail(new BlockFailure({ message: `timed out after ${Duration.format(limit)}`, retryable: true })))
-                )
+        Stream.unwrap(
+          Effect.gen(function* () {
+            const block = yield* registry
+              .resolve(payload.block)
+              .pipe(Effect.mapError((e) => new BlockFailure({ message: e.message, retryable: false })))
+            const input = yield* Schema.decodeUnknownEffect(block.inputSchema)(payload.input).pipe(
+              Effect.mapError(
+                (e) => new BlockFailure({ message: `invalid input: ${describeIssue(e)}`, retryable: false })
               )
             )
-          }
-          return Stream.concat(started, stream.pipe(Stream.provideService(SubgraphRunner, subgraphs.forNode(payload))))
-        }))
+            const ctx: BlockContext = {
+              executionId: payload.executionId,
+              nodeExecutionId: payload.nodeExecutionId,
+              nodeId: payload.nodeId,
+              attempt: payload.attempt,
+              idempotencyKey: `${payload.executionId}/${payload.nodeExecutionId}`,
+              credentials: {},
+              log: (message, fields) =>
+                Effect.logInfo(message).pipe(
+                  Effect.annotateLogs({ ...fields, executionId: payload.executionId, nodeId: payload.nodeId })
+                )
+            }
+            // The input was decoded with this block's own input schema just above, so the erased signature holds.
+            const run = block.run as (
+              input: unknown,
+              ctx: BlockContext
+            ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, BlockServices>
+            let stream = run(input, ctx).pipe(
+              Stream.mapError((e) => new BlockFailure({ message: e.message, retryable: e.retryable !== false })),
+              Stream.mapEffect((y) => checkYield(block, y))
+            )
+            if (block.timeout !== undefined) {
+              const limit = Duration.fromInputUnsafe(block.timeout)
+              // A limit on the whole run, not per yield: a block that trickles values forever still stops.
+              stream = stream.pipe(
+                Stream.interruptWhen(
+                  Effect.sleep(limit).pipe(
+                    Effect.andThen(
+                      Effect.fail(
+                        new BlockFailure({ message: `timed out after ${Duration.format(limit)}`, retryable: true })
+                      )
+                    )
+                  )
+                )
+              )
+            }
+            return Stream.concat(
+              started,
+              stream.pipe(Stream.provideService(SubgraphRunner, subgraphs.forNode(payload)))
+            )
+          })
+        )
     })
   }),
   { concurrency: "unbounded", maxIdleTime: Duration.minutes(5) }

@@ -8,7 +8,13 @@ import { Duration, Effect, Queue, Stream } from "effect"
 import type { ExecuteRequest, RunDeps } from "./RunDeps.ts"
 
 export type NodeEvent =
-  | { readonly _tag: "Yield"; readonly nodeExecutionId: string; readonly index: number; readonly pin: string; readonly value: unknown }
+  | {
+      readonly _tag: "Yield"
+      readonly nodeExecutionId: string
+      readonly index: number
+      readonly pin: string
+      readonly value: unknown
+    }
   | { readonly _tag: "Attempt"; readonly nodeExecutionId: string; readonly attempt: number }
   | { readonly _tag: "Started"; readonly nodeExecutionId: string; readonly runner: string }
   | { readonly _tag: "Completed"; readonly nodeExecutionId: string }
@@ -19,7 +25,7 @@ export const superviseNode = <E extends { readonly _tag: string }>(
   request: ExecuteRequest,
   events: Queue.Queue<NodeEvent | E>
 ): Effect.Effect<void> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const policy = deps.retryPolicy(request.block)
     let attempt = request.attempt
     let blockRetries = 0

@@ -11,7 +11,7 @@ import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
 import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
 import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
-import { type LoadedRun } from "./RunJournal.ts"
+import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
 
@@ -21,13 +21,20 @@ export interface DriverHandle {
   readonly events: Queue.Queue<DriverEvent>
 }
 
-export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRun, broadcast: RunBroadcast, handle: DriverHandle) {
+export const driveRun = Effect.fnUntraced(function* (
+  deps: RunDeps,
+  run: LoadedRun,
+  broadcast: RunBroadcast,
+  handle: DriverHandle
+) {
   const compiled = Engine.compile(run.graph, deps.blockInfo)
   const started = Engine.start(compiled, ExecutionId.make(run.executionId), run.inputs)
   if (Result.isFailure(started)) {
     // The run was validated when it was created; a graph that no longer starts (e.g. a block gone) fails.
     const message = `run can no longer start: ${JSON.stringify(started.failure)}`
-    yield* deps.writer.write([{ _tag: "UpdateExecution", id: run.executionId, status: "FAILED", stats: { error: message } }])
+    yield* deps.writer.write([
+      { _tag: "UpdateExecution", id: run.executionId, status: "FAILED", stats: { error: message } }
+    ])
     broadcast.emit({ _tag: "Finished", status: "FAILED", outputs: {}, stuckNodes: [] })
     return
   }
@@ -38,19 +45,24 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
     const exec = state.execById.get(NodeExecutionId.make(entry.nodeExecutionId))
     if (exec === undefined) continue
     if (exec.status === "QUEUED") Engine.onNodeStarted(state, exec.id)
-    const commands = entry._tag === "Yield"
-      ? Engine.onYield(state, exec.id, entry.pin, entry.value)
-      : entry.status === "COMPLETED"
-      ? Engine.onNodeCompleted(state, exec.id)
-      : Engine.onNodeFailed(state, exec.id, entry.error ?? "failed")
-    for (const c of commands) if (c._tag === "GraphOutput") broadcast.emit({ _tag: "Output", name: c.name, value: c.value })
+    const commands =
+      entry._tag === "Yield"
+        ? Engine.onYield(state, exec.id, entry.pin, entry.value)
+        : entry.status === "COMPLETED"
+          ? Engine.onNodeCompleted(state, exec.id)
+          : Engine.onNodeFailed(state, exec.id, entry.error ?? "failed")
+    for (const c of commands)
+      if (c._tag === "GraphOutput") broadcast.emit({ _tag: "Output", name: c.name, value: c.value })
   }
 
   let runSeq = run.lastRunSeq
   const fibers = new Map<string, Fiber.Fiber<void>>()
   const waiting: Array<Dispatch> = []
   const head = { executionId: run.executionId, graphId: run.graph.id, userId: run.userId }
-  const publish = (events: ReadonlyArray<RunEventWire>): WriteOp => ({ _tag: "Publish", payloads: encodeBatches(head, events) })
+  const publish = (events: ReadonlyArray<RunEventWire>): WriteOp => ({
+    _tag: "Publish",
+    payloads: encodeBatches(head, events)
+  })
   // Which runner drives the run is kept in its stats, for operators (and the failover test).
   yield* deps.writer.enqueue([
     run.status === "QUEUED"
@@ -60,7 +72,7 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
   ])
 
   const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const node = compiled.nodeById.get(NodeId.make(nodeId))
       if (node === undefined) return
       const attempt = (run.attempts.get(id) ?? 0) + 1
@@ -71,20 +83,24 @@ export const driveRun = Effect.fnUntraced(function*(deps: RunDeps, run: LoadedRu
         publish([{ _tag: "node", id, node: nodeId, status: "RUNNING" }])
       ])
       const fiber = yield* Effect.forkChild(
-        superviseNode(deps, {
-          executionId: run.executionId,
-          nodeExecutionId: id,
-          nodeId,
-          userId: run.userId,
-          block: node.node.block,
-          input,
-          attempt
-        }, handle.events)
+        superviseNode(
+          deps,
+          {
+            executionId: run.executionId,
+            nodeExecutionId: id,
+            nodeId,
+            userId: run.userId,
+            block: node.node.block,
+            input,
+            attempt
+          },
+          handle.events
+        )
       )
       fibers.set(id, fiber)
     })
 
-  const dispatchAll = Effect.fnUntraced(function*(list: ReadonlyArray<Dispatch>) {
+  const dispatchAll = Effect.fnUntraced(function* (list: ReadonlyArray<Dispatch>) {
     for (const d of list) {
       if (fibers.size < deps.runConcurrency) yield* launch(d.id, d.nodeId, d.input)
       else waiting.push(d)

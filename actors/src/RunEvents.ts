@@ -44,7 +44,10 @@ export type RunEventBatch = typeof RunEventBatch.Type
 const budget = 7000
 
 /** Splits a run's events into NOTIFY payloads that each fit PostgreSQL's limit. */
-export const encodeBatches = (head: Omit<RunEventBatch, "events">, events: ReadonlyArray<RunEventWire>): Array<string> => {
+export const encodeBatches = (
+  head: Omit<RunEventBatch, "events">,
+  events: ReadonlyArray<RunEventWire>
+): Array<string> => {
   const payloads: Array<string> = []
   let current: Array<string> = []
   let size = 0

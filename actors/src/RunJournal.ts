@@ -18,20 +18,20 @@ import {
 
 export type JournalEntry =
   | {
-    readonly _tag: "Yield"
-    readonly runSeq: number
-    readonly nodeExecutionId: string
-    readonly seq: number
-    readonly pin: string
-    readonly value: unknown
-  }
+      readonly _tag: "Yield"
+      readonly runSeq: number
+      readonly nodeExecutionId: string
+      readonly seq: number
+      readonly pin: string
+      readonly value: unknown
+    }
   | {
-    readonly _tag: "End"
-    readonly runSeq: number
-    readonly nodeExecutionId: string
-    readonly status: "COMPLETED" | "FAILED"
-    readonly error: string | null
-  }
+      readonly _tag: "End"
+      readonly runSeq: number
+      readonly nodeExecutionId: string
+      readonly status: "COMPLETED" | "FAILED"
+      readonly error: string | null
+    }
 
 export interface LoadedRun {
   readonly executionId: string
@@ -48,7 +48,7 @@ export interface LoadedRun {
   readonly lastRunSeq: number
 }
 
-export const loadRun = Effect.fnUntraced(function*(executionId: string) {
+export const loadRun = Effect.fnUntraced(function* (executionId: string) {
   const executions = yield* ExecutionStore
   const graphs = yield* GraphStore
   const found = yield* executions.journal(ExecutionId.make(executionId)).pipe(

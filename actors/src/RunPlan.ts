@@ -58,11 +58,22 @@ export const plan = (state: Engine.RunState, commands: ReadonlyArray<Engine.Comm
         break
       case "NodeFailed":
         ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "FAILED", error: c.error })
-        events.push({ _tag: "node", id: c.nodeExecutionId, node: nodeOf(state, c.nodeExecutionId), status: "FAILED", error: c.error })
+        events.push({
+          _tag: "node",
+          id: c.nodeExecutionId,
+          node: nodeOf(state, c.nodeExecutionId),
+          status: "FAILED",
+          error: c.error
+        })
         break
       case "NodeTerminated":
         ops.push({ _tag: "UpdateNodeExecution", id: c.nodeExecutionId, status: "TERMINATED" })
-        events.push({ _tag: "node", id: c.nodeExecutionId, node: nodeOf(state, c.nodeExecutionId), status: "TERMINATED" })
+        events.push({
+          _tag: "node",
+          id: c.nodeExecutionId,
+          node: nodeOf(state, c.nodeExecutionId),
+          status: "TERMINATED"
+        })
         break
       case "GraphOutput":
         outputs.push({ name: c.name, value: c.value })

@@ -14,7 +14,7 @@ import { GraphRun } from "./RunProtocol.ts"
 import { RunnerSettings } from "./RunnerSettings.ts"
 
 export const RunRecoveryLayer = Layer.effectDiscard(
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const sharding = yield* Sharding.Sharding
     const active = yield* ActiveRuns
@@ -24,7 +24,7 @@ export const RunRecoveryLayer = Layer.effectDiscard(
     const resuming = new Set<string>()
     const fibers = yield* FiberSet.make()
 
-    const sweep = Effect.gen(function*() {
+    const sweep = Effect.gen(function* () {
       const rows = yield* sql<{ id: string; owner: string | null }>`
         SELECT id, coalesce(stats->>'driver', stats->>'starter') AS owner
         FROM executions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at LIMIT 1000`
@@ -42,8 +42,6 @@ export const RunRecoveryLayer = Layer.effectDiscard(
       }
     }).pipe(Effect.catchCause((cause) => Effect.logWarning("run recovery sweep failed", cause)))
 
-    yield* Effect.forkScoped(
-      Effect.repeat(sweep, Schedule.spaced(Duration.millis(settings.recoveryIntervalMs)))
-    )
+    yield* Effect.forkScoped(Effect.repeat(sweep, Schedule.spaced(Duration.millis(settings.recoveryIntervalMs))))
   })
 )

@@ -81,7 +81,4 @@ export const runnerLayer = Layer.mergeAll(GraphRunLayer, NodeRunLayer, RunRecove
  * A process that starts and watches runs but runs none (a gateway, a test driving runners): `Executions` over a
  * client-only cluster. Needs `SqlClient`/`PgClient`, `BlockRegistry` and `GraphStore`.
  */
-export const clientLayer = Executions.layer.pipe(
-  Layer.provideMerge(services),
-  Layer.provideMerge(clientCluster)
-)
+export const clientLayer = Executions.layer.pipe(Layer.provideMerge(services), Layer.provideMerge(clientCluster))

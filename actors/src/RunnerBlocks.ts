@@ -5,12 +5,15 @@ import { Context, Effect, Layer } from "effect"
 import { BlockRegistry } from "@weft/runtime"
 import { type BlockCatalog, makeBlockCatalog } from "./BlockCatalog.ts"
 
-export class RunnerBlocks extends Context.Service<RunnerBlocks, {
-  readonly catalog: BlockCatalog
-}>()("@weft/actors/RunnerBlocks") {
+export class RunnerBlocks extends Context.Service<
+  RunnerBlocks,
+  {
+    readonly catalog: BlockCatalog
+  }
+>()("@weft/actors/RunnerBlocks") {
   static readonly layer = Layer.effect(
     RunnerBlocks,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const registry = yield* BlockRegistry
       return RunnerBlocks.of({ catalog: makeBlockCatalog(registry.resolveSync) })
     })

@@ -34,15 +34,18 @@ export const readExample = (name: string) =>
 
 /** Saves `doc` (as the local admin's) and returns the stored graph. */
 export const saveDocument = (doc: GraphDocument) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const owner = (yield* (yield* UserStore).localAdmin).id
     const content = { name: doc.name, description: doc.description, nodes: doc.nodes, links: doc.links }
     return yield* (yield* GraphStore).create(owner, content, doc.id)
   }).pipe(Effect.orDie)
 
 /** Starts a run of the saved graph and waits for its end; returns the stored run with its node executions. */
-export const runToEnd = (graph: { readonly id: string; readonly version: number; readonly ownerId: string }, inputs: Record<string, unknown> = {}) =>
-  Effect.gen(function*() {
+export const runToEnd = (
+  graph: { readonly id: string; readonly version: number; readonly ownerId: string },
+  inputs: Record<string, unknown> = {}
+) =>
+  Effect.gen(function* () {
     const executions = yield* Executions
     const { executionId } = yield* executions.start({
       graphId: graph.id,

@@ -21,15 +21,18 @@ export const checkStart = (
   graph: { readonly name: string; readonly nodes: ReadonlyArray<Node>; readonly links: ReadonlyArray<Link> },
   inputs: Readonly<Record<string, unknown>>
 ): Result.Result<void, StartRejected> => {
-  const compiled = compile({
-    ...graph,
-    id: GraphId.make("unsaved"),
-    version: GraphVersion.make(1),
-    description: "",
-    isActive: true,
-    ownerId: UserId.make("unsaved"),
-    createdAt: ""
-  }, catalog.blockInfo)
+  const compiled = compile(
+    {
+      ...graph,
+      id: GraphId.make("unsaved"),
+      version: GraphVersion.make(1),
+      description: "",
+      isActive: true,
+      ownerId: UserId.make("unsaved"),
+      createdAt: ""
+    },
+    catalog.blockInfo
+  )
   return Result.map(start(compiled, ExecutionId.make("unsaved"), inputs), () => undefined)
 }
 

@@ -6,7 +6,7 @@
  */
 import { Context, Effect, Layer, Stream } from "effect"
 import { BlockError } from "@weft/block-sdk"
-import { SubgraphRunner } from "@weft/runtime"
+import type { SubgraphRunner } from "@weft/runtime"
 import { Executions } from "./Executions.ts"
 
 export interface NodeIdentity {
@@ -15,37 +15,51 @@ export interface NodeIdentity {
   readonly userId: string
 }
 
-export class SubgraphRunnerLive extends Context.Service<SubgraphRunnerLive, {
-  readonly forNode: (node: NodeIdentity) => SubgraphRunner["Service"]
-}>()("@weft/actors/SubgraphRunnerLive") {
+export class SubgraphRunnerLive extends Context.Service<
+  SubgraphRunnerLive,
+  {
+    readonly forNode: (node: NodeIdentity) => SubgraphRunner["Service"]
+  }
+>()("@weft/actors/SubgraphRunnerLive") {
   static readonly layer = Layer.effect(
     SubgraphRunnerLive,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const executions = yield* Executions
       const forNode = (node: NodeIdentity): SubgraphRunner["Service"] => ({
         run: (request) =>
-          Stream.unwrap(Effect.gen(function*() {
-            const childId = `${node.nodeExecutionId}.sub`
-            yield* executions.start({
-              graphId: request.graphId,
-              graphVersion: request.graphVersion,
-              inputs: request.inputs,
-              userId: node.userId,
-              parentExecutionId: node.executionId,
-              executionId: childId
-            }).pipe(Effect.mapError((e) => new BlockError({ message: `sub-graph: ${e.message}`, retryable: false })))
-            return executions.watch(childId).pipe(
-              Stream.mapError((e) => new BlockError({ message: `sub-graph run ${e.executionId} not found`, retryable: false })),
-              Stream.mapEffect((event) =>
-                event._tag === "Output"
-                  ? Effect.succeed([{ name: event.name, value: event.value }])
-                  : event.status === "COMPLETED"
-                  ? Effect.succeed([])
-                  : Effect.fail(new BlockError({ message: `sub-graph run ${childId} ended ${event.status}`, retryable: false }))
-              ),
-              Stream.flattenIterable
-            )
-          }))
+          Stream.unwrap(
+            Effect.gen(function* () {
+              const childId = `${node.nodeExecutionId}.sub`
+              yield* executions
+                .start({
+                  graphId: request.graphId,
+                  graphVersion: request.graphVersion,
+                  inputs: request.inputs,
+                  userId: node.userId,
+                  parentExecutionId: node.executionId,
+                  executionId: childId
+                })
+                .pipe(Effect.mapError((e) => new BlockError({ message: `sub-graph: ${e.message}`, retryable: false })))
+              return executions.watch(childId).pipe(
+                Stream.mapError(
+                  (e) => new BlockError({ message: `sub-graph run ${e.executionId} not found`, retryable: false })
+                ),
+                Stream.mapEffect((event) =>
+                  event._tag === "Output"
+                    ? Effect.succeed([{ name: event.name, value: event.value }])
+                    : event.status === "COMPLETED"
+                      ? Effect.succeed([])
+                      : Effect.fail(
+                          new BlockError({
+                            message: `sub-graph run ${childId} ended ${event.status}`,
+                            retryable: false
+                          })
+                        )
+                ),
+                Stream.flattenIterable
+              )
+            })
+          )
       })
       return SubgraphRunnerLive.of({ forNode })
     })

@@ -7,7 +7,7 @@ import { Config, Console, Effect, Option } from "effect"
 import { UserStore } from "@weft/runtime"
 import { embeddedRunner } from "./Processes.ts"
 
-export const runDev = Effect.gen(function*() {
+export const runDev = Effect.gen(function* () {
   const admin = yield* (yield* UserStore).localAdmin
   const external = yield* Config.option(Config.String("DATABASE_URL"))
   const dataDir = yield* Config.String("WEFT_DATA_DIR").pipe(Config.withDefault(".weft"))

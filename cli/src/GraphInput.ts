@@ -4,19 +4,14 @@
  */
 import { Effect } from "effect"
 import * as NodeFs from "node:fs/promises"
-import {
-  formatIssue,
-  type BlockLookup,
-  type GraphDocument,
-  parseGraphFileText,
-  validateGraph
-} from "@weft/runtime"
+import { formatIssue, type BlockLookup, type GraphDocument, parseGraphFileText, validateGraph } from "@weft/runtime"
 import { CliFailure } from "./CliFailure.ts"
 
-export const readGraphFile = Effect.fn("weft.readGraphFile")(function*(path: string, lookup: BlockLookup) {
+export const readGraphFile = Effect.fn("weft.readGraphFile")(function* (path: string, lookup: BlockLookup) {
   const text = yield* Effect.tryPromise({
     try: () => NodeFs.readFile(path, "utf8"),
-    catch: (e) => new CliFailure({ message: `${path}: cannot read file (${e instanceof Error ? e.message : String(e)})` })
+    catch: (e) =>
+      new CliFailure({ message: `${path}: cannot read file (${e instanceof Error ? e.message : String(e)})` })
   })
   const graph = yield* parseGraphFileText(text).pipe(
     Effect.mapError((e) => new CliFailure({ message: `${path}: ${e.message.replace(/\n\s*/g, "; ")}` }))
@@ -38,7 +33,7 @@ const parseValue = (raw: string): unknown => {
 }
 
 export const parseInputs = (pairs: ReadonlyArray<string>): Effect.Effect<Record<string, unknown>, CliFailure> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const inputs: Record<string, unknown> = {}
     for (const pair of pairs) {
       const eq = pair.indexOf("=")

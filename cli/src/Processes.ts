@@ -12,14 +12,8 @@ const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.
 export const baseLayer = Layer.mergeAll(stores, BlockRegistry.layer).pipe(Layer.provideMerge(Database.layer))
 
 /** A runner in this process with its own single-runner cluster. */
-export const embeddedRunner = runnerLayer.pipe(
-  Layer.provideMerge(embeddedCluster),
-  Layer.provideMerge(baseLayer)
-)
+export const embeddedRunner = runnerLayer.pipe(Layer.provideMerge(embeddedCluster), Layer.provideMerge(baseLayer))
 
 /** A runner joining the runners registered in the shared database. */
 export const distributedRunner = (address: { readonly host: string; readonly port: number }) =>
-  runnerLayer.pipe(
-    Layer.provideMerge(distributedCluster(address)),
-    Layer.provideMerge(baseLayer)
-  )
+  runnerLayer.pipe(Layer.provideMerge(distributedCluster(address)), Layer.provideMerge(baseLayer))

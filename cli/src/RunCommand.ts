@@ -19,11 +19,16 @@ import { checkStart, describeRejection, Executions, makeBlockCatalog } from "@we
 import { CliFailure } from "./CliFailure.ts"
 import { parseInputs, readGraphFile } from "./GraphInput.ts"
 
-const sameContent = (a: GraphDocument, b: { readonly name: string; readonly nodes: unknown; readonly links: unknown }) =>
-  a.name === b.name && JSON.stringify(a.nodes) === JSON.stringify(b.nodes) && JSON.stringify(a.links) === JSON.stringify(b.links)
+const sameContent = (
+  a: GraphDocument,
+  b: { readonly name: string; readonly nodes: unknown; readonly links: unknown }
+) =>
+  a.name === b.name &&
+  JSON.stringify(a.nodes) === JSON.stringify(b.nodes) &&
+  JSON.stringify(a.links) === JSON.stringify(b.links)
 
 /** The saved graph for this file: reused when unchanged, a new version when edited, a new graph without id. */
-const saveGraph = Effect.fnUntraced(function*(doc: GraphDocument) {
+const saveGraph = Effect.fnUntraced(function* (doc: GraphDocument) {
   const graphs = yield* GraphStore
   const owner = (yield* (yield* UserStore).localAdmin).id
   const content = { name: doc.name, description: doc.description, nodes: doc.nodes, links: doc.links }
@@ -41,7 +46,11 @@ export interface RunReport {
   readonly executionId: string
   readonly status: string
   readonly outputs: Readonly<Record<string, ReadonlyArray<unknown>>>
-  readonly failedNodes: ReadonlyArray<{ readonly nodeId: string; readonly nodeExecutionId: string; readonly error: string }>
+  readonly failedNodes: ReadonlyArray<{
+    readonly nodeId: string
+    readonly nodeExecutionId: string
+    readonly error: string
+  }>
   readonly stuckNodes: ReadonlyArray<{ readonly nodeId: string; readonly missingPins: ReadonlyArray<string> }>
 }
 
@@ -56,7 +65,7 @@ export const report = (detail: ExecutionDetail): RunReport => ({
 })
 
 const printReport = (r: RunReport) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     yield* Console.log(`execution ${r.executionId}: ${r.status}`)
     const names = Object.keys(r.outputs)
     if (names.length > 0) yield* Console.log("outputs:")
@@ -69,7 +78,7 @@ const printReport = (r: RunReport) =>
     for (const s of r.stuckNodes) yield* Console.log(`  ${s.nodeId}: missing ${s.missingPins.join(", ")}`)
   })
 
-export const runGraphFile = Effect.fn("weft.run")(function*(
+export const runGraphFile = Effect.fn("weft.run")(function* (
   path: string,
   inputPairs: ReadonlyArray<string>,
   subgraphPaths: ReadonlyArray<string> = []
@@ -83,7 +92,9 @@ export const runGraphFile = Effect.fn("weft.run")(function*(
   const probe = checkStart(makeBlockCatalog(registry.resolveSync), doc, inputs)
   if (Result.isFailure(probe)) {
     const details = describeRejection(probe.failure)
-    return yield* new CliFailure({ message: `${path}: ${details.length > 0 ? details.join("; ") : probe.failure.message}` })
+    return yield* new CliFailure({
+      message: `${path}: ${details.length > 0 ? details.join("; ") : probe.failure.message}`
+    })
   }
   yield* Effect.forEach(subgraphs, saveGraph, { discard: true })
   const graph = yield* saveGraph(doc)
@@ -100,8 +111,13 @@ export const runGraphFile = Effect.fn("weft.run")(function*(
   return report(detail)
 })
 
-export const runAndPrint = (path: string, inputs: ReadonlyArray<string>, subgraphs: ReadonlyArray<string>, json: boolean) =>
-  Effect.gen(function*() {
+export const runAndPrint = (
+  path: string,
+  inputs: ReadonlyArray<string>,
+  subgraphs: ReadonlyArray<string>,
+  json: boolean
+) =>
+  Effect.gen(function* () {
     const r = yield* runGraphFile(path, inputs, subgraphs)
     if (json) yield* Console.log(JSON.stringify(r, null, 2))
     else yield* printReport(r)

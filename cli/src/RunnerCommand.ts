@@ -4,7 +4,7 @@
  */
 import { Console, Effect } from "effect"
 
-export const runRunner = Effect.gen(function*() {
+export const runRunner = Effect.gen(function* () {
   yield* Console.log(`weft runner: ready (pid ${process.pid})`)
   return yield* Effect.never
 })

@@ -26,7 +26,7 @@ export const freePort = Effect.callback<number>((resume) => {
 
 /** Spawns `weft runner` against `databaseUrl` and waits for its ready line (or its early death). */
 export const startRunner = (databaseUrl: Redacted.Redacted<string>) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const port = yield* freePort
     let output = ""
     const child = yield* Effect.acquireRelease(
@@ -72,7 +72,10 @@ export const startRunner = (databaseUrl: Redacted.Redacted<string>) =>
 /** Re-checks `condition` until it holds: for state that can only be observed by reading it (e.g. shard locks). */
 export const eventually = <E, R>(condition: Effect.Effect<boolean, E, R>, within: Duration.Input = "60 seconds") =>
   condition.pipe(
-    Effect.filterOrFail((ok) => ok, () => new Error("condition not met yet")),
+    Effect.filterOrFail(
+      (ok) => ok,
+      () => new Error("condition not met yet")
+    ),
     Effect.retry(Schedule.spaced(Duration.millis(100))),
     Effect.timeout(within),
     Effect.orDie,

@@ -7,11 +7,12 @@ import * as NodeFs from "node:fs/promises"
 import { BlockRegistry, formatIssue, parseGraphFileText, validateGraph } from "@weft/runtime"
 import { CliFailure } from "./CliFailure.ts"
 
-export const validateGraphFile = Effect.fn("weft.graph.validate")(function*(path: string) {
+export const validateGraphFile = Effect.fn("weft.graph.validate")(function* (path: string) {
   const registry = yield* BlockRegistry
   const text = yield* Effect.tryPromise({
     try: () => NodeFs.readFile(path, "utf8"),
-    catch: (e) => new CliFailure({ message: `${path}: cannot read file (${e instanceof Error ? e.message : String(e)})` })
+    catch: (e) =>
+      new CliFailure({ message: `${path}: cannot read file (${e instanceof Error ? e.message : String(e)})` })
   })
   const doc = yield* parseGraphFileText(text).pipe(
     Effect.mapError((e) => new CliFailure({ message: `${path}: ${e.message.replace(/\n\s*/g, "; ")}` }))

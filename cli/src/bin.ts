@@ -14,7 +14,9 @@ import { runAndPrint } from "./RunCommand.ts"
 import { runRunner } from "./RunnerCommand.ts"
 import { validateGraphFile } from "./ValidateCommand.ts"
 
-const weft = Command.make("weft").pipe(Command.withDescription("Weft: a distributed runtime for AI-agent workflow graphs"))
+const weft = Command.make("weft").pipe(
+  Command.withDescription("Weft: a distributed runtime for AI-agent workflow graphs")
+)
 
 const run = Command.make(
   "run",
@@ -39,10 +41,8 @@ const run = Command.make(
     )
 ).pipe(Command.withDescription("Run a graph file to its end and print its outputs"))
 
-const validate = Command.make(
-  "validate",
-  { file: Argument.String("graph.json") },
-  ({ file }) => validateGraphFile(file).pipe(Effect.provide(BlockRegistry.layer))
+const validate = Command.make("validate", { file: Argument.String("graph.json") }, ({ file }) =>
+  validateGraphFile(file).pipe(Effect.provide(BlockRegistry.layer))
 ).pipe(Command.withDescription("Print every validation problem of a graph file"))
 
 const graph = Command.make("graph").pipe(
@@ -57,20 +57,21 @@ const dev = Command.make("dev", {}, () => runDev).pipe(
 const runner = Command.make(
   "runner",
   {
-    host: Flag.String("host").pipe(Flag.withDescription("Address other runners reach this one at"), Flag.withDefault("127.0.0.1")),
+    host: Flag.String("host").pipe(
+      Flag.withDescription("Address other runners reach this one at"),
+      Flag.withDefault("127.0.0.1")
+    ),
     port: Flag.Int("port").pipe(Flag.withDescription("Port for runner-to-runner traffic"), Flag.withDefault(34431))
   },
   ({ host, port }) => runRunner.pipe(Effect.provide(distributedRunner({ host, port })))
 ).pipe(Command.withDescription("Start a runner of a distributed Weft (needs DATABASE_URL)"))
 
-const program = weft.pipe(
-  Command.withSubcommands([run, graph, dev, runner]),
-  Command.run({ version: "0.1.0" })
-)
+const program = weft.pipe(Command.withSubcommands([run, graph, dev, runner]), Command.run({ version: "0.1.0" }))
 
 program.pipe(
   Effect.catchTag("CliFailure", (e: CliFailure) =>
-    Effect.andThen(Console.error(`weft: ${e.message}`), Effect.fail(new ExitCode({ code: usageExitCode })))),
+    Effect.andThen(Console.error(`weft: ${e.message}`), Effect.fail(new ExitCode({ code: usageExitCode })))
+  ),
   Effect.provide(NodeServices.layer),
   NodeRuntime.runMain({ disableErrorReporting: false })
 )

@@ -183,7 +183,7 @@ export class WebhooksGroup extends HttpApiGroup.make("webhooks")
 {}
 
 /** Everything a caller must authenticate for, under `/api/v1`. */
-export class ApiV1 extends HttpApi.make("weft")
+export class Api extends HttpApi.make("weft")
   .add(MeGroup)
   .add(BlocksGroup)
   .add(GraphsGroup)

@@ -36,8 +36,9 @@ describe("AgentOutput", () => {
   )
 
   it.effect("needs a value before it can run", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(BlockTestKit.runBlock(AgentOutputBlock, { name: "out" }))
       assert.isTrue(Schema.isSchemaError(error))
-    }))
+    })
+  )
 })

@@ -153,7 +153,9 @@ const make = Effect.fn("EmbeddedPostgres.make")(function* (options: EmbeddedPost
   }
   const password = yield* readOrCreatePassword(NodePath.join(dataDir, "pg.password"), initialised)
   const url = (port: number) =>
-    Redacted.make(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`)
+    Redacted.make(
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+    )
 
   // Another Weft process (say `weft dev`) already runs this cluster: share it instead of starting a second
   // postmaster on the same folder, which PostgreSQL refuses. Its owner stops it, not us.

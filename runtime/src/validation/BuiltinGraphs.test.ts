@@ -23,7 +23,12 @@ describe("validation with the built-in blocks", () => {
         name: "Greeting",
         description: "Says hello",
         nodes: [
-          { id: "in", block: { id: "AgentInput" }, inputDefault: { name: "name" }, metadata: { position: { x: 0, y: 0 } } },
+          {
+            id: "in",
+            block: { id: "AgentInput" },
+            inputDefault: { name: "name" },
+            metadata: { position: { x: 0, y: 0 } }
+          },
           { id: "tpl", block: { id: "FillTextTemplate" }, inputDefault: { format: "Hello {{ name }}" } },
           { id: "out", block: { id: "AgentOutput" }, inputDefault: { name: "greeting" } }
         ],
@@ -70,7 +75,13 @@ describe("validation with the built-in blocks", () => {
       ]
     })
     assert.strictEqual(issues.length, 2, issues.join("\n"))
-    assert.match(issues[0] ?? "", /^\[incompatible_pin\] node "calc": .* carries string, but input "a" of Calculator expects number/)
-    assert.match(issues[1] ?? "", /^\[unknown_pin\] node "tpl": link from unknown output pin "outptu" of FillTextTemplate \(did you mean "output"\?/)
+    assert.match(
+      issues[0] ?? "",
+      /^\[incompatible_pin\] node "calc": .* carries string, but input "a" of Calculator expects number/
+    )
+    assert.match(
+      issues[1] ?? "",
+      /^\[unknown_pin\] node "tpl": link from unknown output pin "outptu" of FillTextTemplate \(did you mean "output"\?/
+    )
   })
 })

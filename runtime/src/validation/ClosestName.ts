@@ -25,7 +25,7 @@ const editDistance = (a: string, b: string): number => {
 /** The closest of `known` to `name`, if within a third of the name's length (at least 1, at most 3 edits). */
 export const closestName = (name: string, known: Iterable<string>): string | undefined => {
   const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)))
-  let best: string | undefined = undefined
+  let best: string | undefined
   let bestDistance = limit + 1
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())

@@ -18,7 +18,13 @@ const fileLink = fc.record(
   { requiredKeys: ["sourceId", "sourceName", "sinkId", "sinkName"] }
 )
 const file = fc.record(
-  { name: fc.string(), description: fc.string(), version: fc.integer({ min: 1, max: 100 }), nodes: fc.array(fileNode, { maxLength: 5 }), links: fc.array(fileLink, { maxLength: 5 }) },
+  {
+    name: fc.string(),
+    description: fc.string(),
+    version: fc.integer({ min: 1, max: 100 }),
+    nodes: fc.array(fileNode, { maxLength: 5 }),
+    links: fc.array(fileLink, { maxLength: 5 })
+  },
   { requiredKeys: ["name", "nodes"] }
 )
 

@@ -49,7 +49,10 @@ describe("decodeGraphFile", () => {
     assert.deepStrictEqual(graph.nodes[0]?.metadata, { position: { x: 0, y: 0 } })
     assert.deepStrictEqual(
       graph.links.map((l) => [l.id, l.isStatic]),
-      [["link-0", false], ["link-1", false]]
+      [
+        ["link-0", false],
+        ["link-1", false]
+      ]
     )
   })
 
@@ -75,7 +78,10 @@ describe("decodeGraphFile", () => {
     if (!Result.isSuccess(result)) return
     assert.deepStrictEqual(
       result.success.links.map((l) => [l.id, l.isStatic]),
-      [["link-0-2", false], ["link-0", true]]
+      [
+        ["link-0-2", false],
+        ["link-0", true]
+      ]
     )
   })
 
@@ -93,7 +99,10 @@ describe("decodeGraphFile", () => {
   it("rejects an unknown node field with its exact path and a suggestion", () => {
     const nodes = [...greeting.nodes, { id: "x", blok: { id: "Note" } }]
     const problems = problemsOf({ ...greeting, nodes })
-    assert.isTrue(problems.some((p) => p.startsWith(`nodes[3].blok: unknown field, did you mean "block"?`)), problems.join("\n"))
+    assert.isTrue(
+      problems.some((p) => p.startsWith(`nodes[3].blok: unknown field, did you mean "block"?`)),
+      problems.join("\n")
+    )
     assert.isTrue(problems.includes("nodes[3].block: missing required field"), problems.join("\n"))
   })
 
@@ -104,29 +113,56 @@ describe("decodeGraphFile", () => {
       links: [{ ...greeting.links[0], static: true }],
       nodes: [{ id: "in", block: { id: "AgentInput", versoin: "1" } }]
     })
-    assert.isTrue(problems.some((p) => p.startsWith("nmae: unknown field")), problems.join("\n"))
-    assert.isTrue(problems.some((p) => p.startsWith("links[0].static: unknown field")), problems.join("\n"))
-    assert.isTrue(problems.some((p) => p.startsWith(`nodes[0].block.versoin: unknown field, did you mean "version"?`)), problems.join("\n"))
+    assert.isTrue(
+      problems.some((p) => p.startsWith("nmae: unknown field")),
+      problems.join("\n")
+    )
+    assert.isTrue(
+      problems.some((p) => p.startsWith("links[0].static: unknown field")),
+      problems.join("\n")
+    )
+    assert.isTrue(
+      problems.some((p) => p.startsWith(`nodes[0].block.versoin: unknown field, did you mean "version"?`)),
+      problems.join("\n")
+    )
   })
 
   it("lets metadata and inputDefault hold anything", () => {
     const result = decodeGraphFileResult({
       name: "M",
-      nodes: [{ id: "n", block: { id: "Note" }, inputDefault: { anything: [1, { deep: true }] }, metadata: { whatever: 1, position: "x" } }]
+      nodes: [
+        {
+          id: "n",
+          block: { id: "Note" },
+          inputDefault: { anything: [1, { deep: true }] },
+          metadata: { whatever: 1, position: "x" }
+        }
+      ]
     })
     assert.isTrue(Result.isSuccess(result))
   })
 
   it("reports wrong types and empty ids with paths", () => {
     const problems = problemsOf({ name: 3, nodes: [{ id: "", block: { id: "Note" } }], links: {} })
-    assert.isTrue(problems.some((p) => p.startsWith("name: Expected string, got number 3")), problems.join("\n"))
-    assert.isTrue(problems.some((p) => p.startsWith("nodes[0].id:")), problems.join("\n"))
-    assert.isTrue(problems.some((p) => p.startsWith("links: Expected array, got an object")), problems.join("\n"))
+    assert.isTrue(
+      problems.some((p) => p.startsWith("name: Expected string, got number 3")),
+      problems.join("\n")
+    )
+    assert.isTrue(
+      problems.some((p) => p.startsWith("nodes[0].id:")),
+      problems.join("\n")
+    )
+    assert.isTrue(
+      problems.some((p) => p.startsWith("links: Expected array, got an object")),
+      problems.join("\n")
+    )
   })
 
   it("rejects a plugin package without a version", () => {
     const problems = problemsOf({ name: "P", nodes: [{ id: "s", block: { package: "@acme/shout", id: "Shout" } }] })
-    assert.deepStrictEqual(problems, [`nodes[0].block.version: missing required field (package "@acme/shout" needs a version)`])
+    assert.deepStrictEqual(problems, [
+      `nodes[0].block.version: missing required field (package "@acme/shout" needs a version)`
+    ])
   })
 
   it("rejects a document that is not an object", () => {
@@ -135,12 +171,13 @@ describe("decodeGraphFile", () => {
   })
 
   it.effect("is available as an Effect failing with GraphFileError", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(decodeGraphFile({ nodes: [] }))
       assert.instanceOf(error, GraphFileError)
       assert.deepStrictEqual(error.problems.map(formatGraphFileProblem), ["name: missing required field"])
       assert.include(error.message, "name: missing required field")
-    }))
+    })
+  )
 })
 
 describe("parseGraphFileText", () => {

@@ -5,7 +5,7 @@
  * `inputDefault` is an error, so a typo such as `"blok"` cannot pass silently.
  */
 import { Effect, Result, Schema, SchemaIssue } from "effect"
-import { BlockRef, JsonObject, Link, Node } from "../model/Graph.ts"
+import { type BlockRef, JsonObject, Link, Node } from "../model/Graph.ts"
 import { GraphId, GraphVersion, LinkId, NodeId } from "../model/Ids.ts"
 import { closestName } from "./ClosestName.ts"
 
@@ -130,7 +130,11 @@ const problemsOf = (issue: SchemaIssue.Issue): Array<GraphFileProblem> =>
     return { path: formatPath(path), message: suggest(path, entry.message) }
   })
 
-const decodeFile = Schema.decodeUnknownResult(GraphFile, { errors: "all", onExcessProperty: "error", reportInput: true })
+const decodeFile = Schema.decodeUnknownResult(GraphFile, {
+  errors: "all",
+  onExcessProperty: "error",
+  reportInput: true
+})
 
 /** Ids for links that have none: `link-<index>`, skipping ids other links already use. */
 const assignLinkIds = (links: ReadonlyArray<typeof GraphFileLink.Type>): Array<Link> => {
@@ -170,7 +174,12 @@ export const decodeGraphFileResult = (json: unknown): Result.Result<GraphDocumen
   // A plugin block must be pinned (or ranged) to a version; the schema alone cannot say "both or neither".
   const versionless = file.nodes.flatMap((node, index) =>
     node.block.package !== undefined && node.block.version === undefined
-      ? [{ path: `nodes[${index}].block.version`, message: `missing required field (package "${node.block.package}" needs a version)` }]
+      ? [
+          {
+            path: `nodes[${index}].block.version`,
+            message: `missing required field (package "${node.block.package}" needs a version)`
+          }
+        ]
       : []
   )
   if (versionless.length > 0) return Result.fail(new GraphFileError({ problems: versionless }))
@@ -211,14 +220,15 @@ const parseJson = (text: string): Result.Result<unknown, GraphFileProblem> => {
     const where = reported
       ? { line: Number(reported[1]), column: Number(reported[2]) }
       : position
-      ? lineColumn(text, Number(position[1]))
-      : text.trim() === "" || /end of (JSON )?input/i.test(raw)
-      ? lineColumn(text, text.length)
-      : undefined
+        ? lineColumn(text, Number(position[1]))
+        : text.trim() === "" || /end of (JSON )?input/i.test(raw)
+          ? lineColumn(text, text.length)
+          : undefined
     const detail = raw.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
-    const message = where === undefined
-      ? `malformed JSON: ${detail}`
-      : `malformed JSON at line ${where.line}, column ${where.column}: ${detail}`
+    const message =
+      where === undefined
+        ? `malformed JSON: ${detail}`
+        : `malformed JSON at line ${where.line}, column ${where.column}: ${detail}`
     return Result.fail({ path: "", message, ...(where ?? {}) })
   }
 }

@@ -76,10 +76,19 @@ const Shout = Block.make({
   output: { text: Schema.String }
 })
 
-const builtIns: ReadonlyArray<AnyBlock<unknown>> = [AgentInput, AgentOutput, FillTextTemplate, Calculator, CreateList, Person, AgentExecutor]
+const builtIns: ReadonlyArray<AnyBlock<unknown>> = [
+  AgentInput,
+  AgentOutput,
+  FillTextTemplate,
+  Calculator,
+  CreateList,
+  Person,
+  AgentExecutor
+]
 
 const lookup = (ref: BlockRef): AnyBlock<unknown> | undefined => {
-  if (ref.package === "@acme/shout") return ref.version === undefined || ref.version === "1.2.3" ? (ref.id === "Shout" ? Shout : undefined) : undefined
+  if (ref.package === "@acme/shout")
+    return ref.version === undefined || ref.version === "1.2.3" ? (ref.id === "Shout" ? Shout : undefined) : undefined
   if (ref.package !== undefined) return undefined
   return builtIns.find((b) => b.id === ref.id && (ref.version === undefined || ref.version === b.version))
 }
@@ -94,7 +103,14 @@ const node = (id: string, block: string | BlockRef, inputDefault: Record<string,
 const link = (id: string, from: string, to: string, isStatic = false): Link => {
   const [sourceId = "", sourceName = ""] = from.split(".")
   const [sinkId = "", sinkName = ""] = to.split(".")
-  return { id: LinkId.make(id), sourceId: NodeId.make(sourceId), sourceName, sinkId: NodeId.make(sinkId), sinkName, isStatic }
+  return {
+    id: LinkId.make(id),
+    sourceId: NodeId.make(sourceId),
+    sourceName,
+    sinkId: NodeId.make(sinkId),
+    sinkName,
+    isStatic
+  }
 }
 
 const graph = (nodes: ReadonlyArray<Node>, links: ReadonlyArray<Link> = [], id?: string): ValidatableGraph =>
@@ -144,14 +160,23 @@ describe("validateGraph", () => {
       lookup
     )
     assert.deepStrictEqual(codes(issues), ["unknown_block", "unknown_block", "unknown_block", "unknown_block"])
-    assert.deepStrictEqual(issues.map((i) => i.nodeId), ["x", "y", "z", "w"])
+    assert.deepStrictEqual(
+      issues.map((i) => i.nodeId),
+      ["x", "y", "z", "w"]
+    )
     assert.strictEqual(issues[0]?.message, `node "x": unknown block "Nope"`)
-    assert.strictEqual(issues[1]?.message, `node "y": unknown block "Calculator" version "9.9.9" (available version: "1.0.0")`)
+    assert.strictEqual(
+      issues[1]?.message,
+      `node "y": unknown block "Calculator" version "9.9.9" (available version: "1.0.0")`
+    )
     assert.include(issues[3]?.message ?? "", `from package "@acme/other" version "1.0.0"`)
   })
 
   it("reports a link to an unknown input pin, naming node, pin, block and the known pins", () => {
-    const issues = validateGraph({ ...greeting, links: [link("l1", "in.result", "tpl.valuez"), link("l2", "tpl.output", "out.value")] }, lookup)
+    const issues = validateGraph(
+      { ...greeting, links: [link("l1", "in.result", "tpl.valuez"), link("l2", "tpl.output", "out.value")] },
+      lookup
+    )
     // The misspelt link feeds nothing, so "values" is also missing.
     assert.deepStrictEqual(codes(issues), ["missing_input", "unknown_pin"])
     const issue = issues[1]
@@ -167,7 +192,10 @@ describe("validateGraph", () => {
 
   it("reports a link from an unknown output pin", () => {
     const issue = only(
-      validateGraph({ ...greeting, links: [link("l1", "in.reslt", "tpl.values_#_name"), link("l2", "tpl.output", "out.value")] }, lookup),
+      validateGraph(
+        { ...greeting, links: [link("l1", "in.reslt", "tpl.values_#_name"), link("l2", "tpl.output", "out.value")] },
+        lookup
+      ),
       "unknown_pin"
     )
     assert.strictEqual(issue.nodeId, "in")
@@ -218,7 +246,11 @@ describe("validateGraph", () => {
       ]
     )
     const issues = validateGraph(g, lookup)
-    assert.deepStrictEqual(codes(issues), ["unknown_pin", "unknown_pin", "unknown_pin"], issues.map(formatIssue).join("\n"))
+    assert.deepStrictEqual(
+      codes(issues),
+      ["unknown_pin", "unknown_pin", "unknown_pin"],
+      issues.map(formatIssue).join("\n")
+    )
     assert.strictEqual(
       issues[0]?.message,
       `node "tpl": link to input pin "format_#_x" of FillTextTemplate addresses a part of "format", but it is string, not an object`
@@ -232,7 +264,11 @@ describe("validateGraph", () => {
 
   it("rejects empty keys and empty base names in dynamic pins", () => {
     const g = graph(
-      [node("calc", "Calculator", { operation: "Add", a: 1, b: 1 }), node("tpl", "FillTextTemplate", { format: "" }), node("sub", "AgentExecutor", { graph_id: "c" })],
+      [
+        node("calc", "Calculator", { operation: "Add", a: 1, b: 1 }),
+        node("tpl", "FillTextTemplate", { format: "" }),
+        node("sub", "AgentExecutor", { graph_id: "c" })
+      ],
       [link("a", "calc.result", "tpl.values_#_"), link("b", "sub._#_x", "tpl.values_#_x")]
     )
     const issues = validateGraph(g, lookup)
@@ -249,10 +285,18 @@ describe("validateGraph", () => {
         node("p", "Person"),
         node("list", "CreateList")
       ],
-      [link("n2s", "calc.result", "tpl.format"), link("s2n", "p.person_#_name", "list.values_$_0"), link("l2o", "list.list", "tpl.values")]
+      [
+        link("n2s", "calc.result", "tpl.format"),
+        link("s2n", "p.person_#_name", "list.values_$_0"),
+        link("l2o", "list.list", "tpl.values")
+      ]
     )
     const issues = validateGraph(g, lookup)
-    assert.deepStrictEqual(codes(issues), ["incompatible_pin", "incompatible_pin", "incompatible_pin"], issues.map(formatIssue).join("\n"))
+    assert.deepStrictEqual(
+      codes(issues),
+      ["incompatible_pin", "incompatible_pin", "incompatible_pin"],
+      issues.map(formatIssue).join("\n")
+    )
     assert.strictEqual(
       issues[0]?.message,
       `node "tpl": link "n2s" from output "result" of node "calc" (Calculator) carries number, but input "format" of FillTextTemplate expects string`
@@ -273,7 +317,10 @@ describe("validateGraph", () => {
     const g = graph([node("calc", "Calculator", { operation: "Add", a: 1 }), node("out", "AgentOutput", { name: "o" })])
     const issues = validateGraph(g, lookup)
     assert.deepStrictEqual(codes(issues), ["missing_input", "missing_input"])
-    assert.strictEqual(issues[0]?.message, `node "calc": required input "b" of Calculator has no default value and no inbound link`)
+    assert.strictEqual(
+      issues[0]?.message,
+      `node "calc": required input "b" of Calculator has no default value and no inbound link`
+    )
     assert.deepStrictEqual([issues[1]?.nodeId, issues[1]?.pin], ["out", "value"])
   })
 
@@ -287,7 +334,10 @@ describe("validateGraph", () => {
 
   it("reports duplicate node and link ids", () => {
     const g = graph(
-      [node("a", "Calculator", { operation: "Add", a: 1, b: 2 }), node("a", "Calculator", { operation: "Add", a: 1, b: 2 })],
+      [
+        node("a", "Calculator", { operation: "Add", a: 1, b: 2 }),
+        node("a", "Calculator", { operation: "Add", a: 1, b: 2 })
+      ],
       [link("l", "a.result", "a.a"), link("l", "a.result", "a.b")]
     )
     const issues = validateGraph(g, lookup)
@@ -318,9 +368,23 @@ describe("validateGraph", () => {
       [link("x", "src.result", "fed.a")]
     )
     const issues = validateGraph(g, lookup)
-    assert.deepStrictEqual(codes(issues), ["invalid_input_default", "invalid_input_default", "invalid_input_default"], issues.map(formatIssue).join("\n"))
-    assert.deepStrictEqual(issues.map((i) => [i.nodeId, i.pin]), [["calc", "operation"], ["calc", "a"], ["calc", "round_result"]])
-    assert.strictEqual(issues[1]?.message, `node "calc": inputDefault "a" of Calculator is invalid: Expected number, got "one"`)
+    assert.deepStrictEqual(
+      codes(issues),
+      ["invalid_input_default", "invalid_input_default", "invalid_input_default"],
+      issues.map(formatIssue).join("\n")
+    )
+    assert.deepStrictEqual(
+      issues.map((i) => [i.nodeId, i.pin]),
+      [
+        ["calc", "operation"],
+        ["calc", "a"],
+        ["calc", "round_result"]
+      ]
+    )
+    assert.strictEqual(
+      issues[1]?.message,
+      `node "calc": inputDefault "a" of Calculator is invalid: Expected number, got "one"`
+    )
   })
 
   it("checks dynamic-pin defaults against the element type, and flags defaults for unknown pins", () => {
@@ -330,45 +394,77 @@ describe("validateGraph", () => {
     ])
     const issues = validateGraph(g, lookup)
     assert.deepStrictEqual(codes(issues), ["invalid_input_default", "unknown_pin"], issues.map(formatIssue).join("\n"))
-    assert.include(issues[0]?.message ?? "", `inputDefault "values_$_0" of CreateList is invalid: expected number, got string`)
-    assert.include(issues[1]?.message ?? "", `inputDefault sets unknown input pin "formt" of FillTextTemplate (did you mean "format"?`)
+    assert.include(
+      issues[0]?.message ?? "",
+      `inputDefault "values_$_0" of CreateList is invalid: expected number, got string`
+    )
+    assert.include(
+      issues[1]?.message ?? "",
+      `inputDefault sets unknown input pin "formt" of FillTextTemplate (did you mean "format"?`
+    )
   })
 })
 
 describe("validateGraph sub-graph containment", () => {
   const executor = (id: string, graphId: string, version?: number): Node =>
-    node(id, "AgentExecutor", version === undefined ? { graph_id: graphId } : { graph_id: graphId, graph_version: version })
+    node(
+      id,
+      "AgentExecutor",
+      version === undefined ? { graph_id: graphId } : { graph_id: graphId, graph_version: version }
+    )
 
-  const store = (graphs: Record<string, ReadonlyArray<Node>>): SubgraphLookup => (graphId) => {
-    const nodes = graphs[graphId]
-    return nodes === undefined ? undefined : ({ id: graphId, nodes } satisfies SubgraphShape)
-  }
+  const store =
+    (graphs: Record<string, ReadonlyArray<Node>>): SubgraphLookup =>
+    (graphId) => {
+      const nodes = graphs[graphId]
+      return nodes === undefined ? undefined : ({ id: graphId, nodes } satisfies SubgraphShape)
+    }
 
   it("rejects a graph that runs itself directly", () => {
-    const issue = only(validateGraph(graph([executor("self", "G")], [], "G"), lookup, { subgraphLookup: store({}) }), "self_containing_graph")
+    const issue = only(
+      validateGraph(graph([executor("self", "G")], [], "G"), lookup, { subgraphLookup: store({}) }),
+      "self_containing_graph"
+    )
     assert.strictEqual(issue.nodeId, "self")
     assert.strictEqual(issue.message, `node "self": sub-graph "G" contains this graph again ("G" -> "G")`)
   })
 
   it("rejects a graph that contains itself through a chain of sub-graphs", () => {
-    const subgraphLookup = store({ A: [executor("toB", "B", 3)], B: [executor("toC", "C")], C: [executor("back", "G", 1)] })
-    const issue = only(validateGraph(graph([executor("run", "A")], [], "G"), lookup, { subgraphLookup }), "self_containing_graph")
+    const subgraphLookup = store({
+      A: [executor("toB", "B", 3)],
+      B: [executor("toC", "C")],
+      C: [executor("back", "G", 1)]
+    })
+    const issue = only(
+      validateGraph(graph([executor("run", "A")], [], "G"), lookup, { subgraphLookup }),
+      "self_containing_graph"
+    )
     assert.include(issue.message, `("G" -> "A" -> "B" -> "C" -> "G")`)
   })
 
   it("rejects a cycle among sub-graphs even when it does not pass through this graph", () => {
     const subgraphLookup = store({ A: [executor("toB", "B")], B: [executor("toA", "A")] })
-    const issue = only(validateGraph(graph([executor("run", "A")]), lookup, { subgraphLookup }), "self_containing_graph")
+    const issue = only(
+      validateGraph(graph([executor("run", "A")]), lookup, { subgraphLookup }),
+      "self_containing_graph"
+    )
     assert.include(issue.message, `leads into a cycle of sub-graphs ("A" -> "B" -> "A")`)
   })
 
   it("accepts a diamond of sub-graphs and reports a sub-graph that does not exist", () => {
-    const subgraphLookup = store({ A: [executor("toC", "C")], B: [executor("toC", "C")], C: [node("n", "Calculator", { operation: "Add", a: 1, b: 1 })] })
+    const subgraphLookup = store({
+      A: [executor("toC", "C")],
+      B: [executor("toC", "C")],
+      C: [node("n", "Calculator", { operation: "Add", a: 1, b: 1 })]
+    })
     assert.deepStrictEqual(
       validateGraph(graph([executor("a", "A"), executor("b", "B")], [], "G"), lookup, { subgraphLookup }),
       []
     )
-    const issue = only(validateGraph(graph([executor("m", "Missing", 2)], [], "G"), lookup, { subgraphLookup }), "unknown_subgraph")
+    const issue = only(
+      validateGraph(graph([executor("m", "Missing", 2)], [], "G"), lookup, { subgraphLookup }),
+      "unknown_subgraph"
+    )
     assert.strictEqual(issue.message, `node "m": sub-graph "Missing" version 2 does not exist`)
   })
 
@@ -379,11 +475,12 @@ describe("validateGraph sub-graph containment", () => {
 
 describe("validateGraphOrFail", () => {
   it.effect("succeeds for a valid graph and fails with every issue otherwise", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* validateGraphOrFail(greeting, lookup)
       const error = yield* Effect.flip(validateGraphOrFail(graph([node("x", "Nope")]), lookup))
       assert.instanceOf(error, GraphValidationError)
       assert.deepStrictEqual(codes(error.issues), ["unknown_block"])
       assert.include(error.message, `[unknown_block] node "x": unknown block "Nope"`)
-    }))
+    })
+  )
 })

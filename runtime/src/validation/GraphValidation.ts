@@ -54,7 +54,11 @@ const unknownBlockIssue = (node: Node, lookup: BlockLookup): GraphIssue => {
   const { version: _version, ...unversioned } = node.block
   const other = node.block.version === undefined ? undefined : lookup(unversioned)
   const hint = other === undefined ? "" : ` (available version: "${other.version}")`
-  return { nodeId: node.id, code: "unknown_block", message: `node "${node.id}": unknown block ${describeRef(node.block)}${hint}` }
+  return {
+    nodeId: node.id,
+    code: "unknown_block",
+    message: `node "${node.id}": unknown block ${describeRef(node.block)}${hint}`
+  }
 }
 
 const pinIssue = (
@@ -96,7 +100,10 @@ const checkLink = (
   const issues: Array<GraphIssue> = []
   const source = nodes.get(link.sourceId)
   const sink = nodes.get(link.sinkId)
-  for (const [role, id, node] of [["source", link.sourceId, source], ["sink", link.sinkId, sink]] as const) {
+  for (const [role, id, node] of [
+    ["source", link.sourceId, source],
+    ["sink", link.sinkId, sink]
+  ] as const) {
     if (node === undefined) {
       issues.push({
         linkId: link.id,
@@ -114,7 +121,13 @@ const checkLink = (
   const toIssue = to && sinkBlock && pinIssue(to, "input", sink, sinkBlock, link.sinkName, link.id)
   if (fromIssue) issues.push(fromIssue)
   if (toIssue) issues.push(toIssue)
-  if (from?._tag === "Resolved" && to?._tag === "Resolved" && sourceBlock && sinkBlock && !isCompatible(from.type, to.type)) {
+  if (
+    from?._tag === "Resolved" &&
+    to?._tag === "Resolved" &&
+    sourceBlock &&
+    sinkBlock &&
+    !isCompatible(from.type, to.type)
+  ) {
     issues.push({
       nodeId: sink.id,
       linkId: link.id,
@@ -155,7 +168,6 @@ const checkInputDefaults = (node: Node, block: AnyBlock<unknown>, fed: ReadonlyS
         message: `node "${node.id}": inputDefault key "${key}" of ${block.id} addresses a part of "${resolution.base}", but ${resolution.reason}`
       })
     } else if (fed.has(key)) {
-      continue
     } else if (resolution.base === key) {
       plain[key] = value
     } else if (!fed.has(resolution.base) && !fitsKinds(resolution.type, value)) {
@@ -174,8 +186,13 @@ const checkInputDefaults = (node: Node, block: AnyBlock<unknown>, fed: ReadonlyS
       const head = entry.path?.[0]
       const pin = typeof head === "object" && head !== null && "key" in head ? head.key : head
       if (typeof pin !== "string" || !Object.hasOwn(plain, pin)) continue
-      const rest = (entry.path ?? []).slice(1).map((p) => (typeof p === "object" && p !== null && "key" in p ? String(p.key) : String(p)))
-      byPin.set(pin, [...(byPin.get(pin) ?? []), rest.length === 0 ? entry.message : `${entry.message} at ${rest.join(".")}`])
+      const rest = (entry.path ?? [])
+        .slice(1)
+        .map((p) => (typeof p === "object" && p !== null && "key" in p ? String(p.key) : String(p)))
+      byPin.set(pin, [
+        ...(byPin.get(pin) ?? []),
+        rest.length === 0 ? entry.message : `${entry.message} at ${rest.join(".")}`
+      ])
     }
     for (const [pin, messages] of byPin) {
       issues.push({
@@ -217,10 +234,18 @@ export const validateGraph = (
 ): ReadonlyArray<GraphIssue> => {
   const issues: Array<GraphIssue> = []
   for (const [id, at] of duplicates(graph.nodes, (node) => node.id)) {
-    issues.push({ nodeId: id, code: "duplicate_node_id", message: `node id "${id}" is used by ${at.length} nodes (${at.map((i) => `nodes[${i}]`).join(", ")})` })
+    issues.push({
+      nodeId: id,
+      code: "duplicate_node_id",
+      message: `node id "${id}" is used by ${at.length} nodes (${at.map((i) => `nodes[${i}]`).join(", ")})`
+    })
   }
   for (const [id, at] of duplicates(graph.links, (link) => link.id)) {
-    issues.push({ linkId: id, code: "duplicate_link_id", message: `link id "${id}" is used by ${at.length} links (${at.map((i) => `links[${i}]`).join(", ")})` })
+    issues.push({
+      linkId: id,
+      code: "duplicate_link_id",
+      message: `link id "${id}" is used by ${at.length} links (${at.map((i) => `links[${i}]`).join(", ")})`
+    })
   }
 
   const nodes = new Map<string, Node>()
@@ -250,7 +275,7 @@ export const validateGraph = (
 }
 
 /** Fails with every issue when the graph is invalid; for callers that cannot proceed with an invalid graph. */
-export const validateGraphOrFail = Effect.fn("GraphValidation.validateGraphOrFail")(function*(
+export const validateGraphOrFail = Effect.fn("GraphValidation.validateGraphOrFail")(function* (
   graph: ValidatableGraph,
   lookup: BlockLookup,
   options?: ValidateGraphOptions

@@ -27,7 +27,7 @@ const isStepKind = (s: string | undefined): s is PinStepKind => s === "$" || s =
 export const parsePinName = (name: string): PinName => {
   const parts: Array<{ readonly kind: PinStepKind | undefined; readonly start: number; readonly end: number }> = []
   let previousEnd = 0
-  let previousKind: PinStepKind | undefined = undefined
+  let previousKind: PinStepKind | undefined
   for (const match of name.matchAll(delimiter)) {
     const kind = match[1]
     if (!isStepKind(kind)) continue

@@ -166,7 +166,8 @@ const memberOfObject = (ast: SchemaAST.Objects, key: string): SchemaAST.AST | un
  */
 export const stepInto = (type: PinType, step: PinStep, toPinType: (ast: SchemaAST.AST) => PinType): StepResult => {
   const wantList = step.kind === "$"
-  if (step.key === "") return { _tag: "Invalid", reason: `the ${wantList ? "list index" : "key"} after "_${step.kind}_" is empty` }
+  if (step.key === "")
+    return { _tag: "Invalid", reason: `the ${wantList ? "list index" : "key"} after "_${step.kind}_" is empty` }
   if (wantList && !isListIndex(step.key)) {
     return { _tag: "Invalid", reason: `list index "${step.key}" is not a non-negative integer` }
   }

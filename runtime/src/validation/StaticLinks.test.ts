@@ -7,11 +7,29 @@ import { LinkId, NodeId } from "../model/Ids.ts"
 import { applyStaticOutputs } from "./StaticLinks.ts"
 
 const common = { version: "1.0.0", description: "test", categories: [], run: () => Stream.empty }
-const Store = Block.make({ ...common, id: "StoreValue", name: "Store", staticOutput: true, input: {}, output: { output: Schema.Unknown } })
-const Plain = Block.make({ ...common, id: "Plain", name: "Plain", input: { x: Schema.Unknown }, output: { y: Schema.Unknown } })
+const Store = Block.make({
+  ...common,
+  id: "StoreValue",
+  name: "Store",
+  staticOutput: true,
+  input: {},
+  output: { output: Schema.Unknown }
+})
+const Plain = Block.make({
+  ...common,
+  id: "Plain",
+  name: "Plain",
+  input: { x: Schema.Unknown },
+  output: { y: Schema.Unknown }
+})
 const lookup = (ref: BlockRef): AnyBlock<unknown> | undefined => [Store, Plain].find((b) => b.id === ref.id)
 
-const node = (id: string, block: string): Node => ({ id: NodeId.make(id), block: { id: block }, inputDefault: {}, metadata: {} })
+const node = (id: string, block: string): Node => ({
+  id: NodeId.make(id),
+  block: { id: block },
+  inputDefault: {},
+  metadata: {}
+})
 const link = (id: string, source: string, sink: string): Link => ({
   id: LinkId.make(id),
   sourceId: NodeId.make(source),
@@ -23,9 +41,19 @@ const link = (id: string, source: string, sink: string): Link => ({
 
 describe("applyStaticOutputs", () => {
   it("marks links out of staticOutput blocks static and leaves the others alone", () => {
-    const graph = { name: "g", nodes: [node("s", "StoreValue"), node("p", "Plain"), node("q", "Plain")], links: [link("a", "s", "p"), link("b", "p", "q")] }
+    const graph = {
+      name: "g",
+      nodes: [node("s", "StoreValue"), node("p", "Plain"), node("q", "Plain")],
+      links: [link("a", "s", "p"), link("b", "p", "q")]
+    }
     const result = applyStaticOutputs(graph, lookup)
-    assert.deepStrictEqual(result.links.map((l) => [l.id, l.isStatic]), [["a", true], ["b", false]])
+    assert.deepStrictEqual(
+      result.links.map((l) => [l.id, l.isStatic]),
+      [
+        ["a", true],
+        ["b", false]
+      ]
+    )
     assert.strictEqual(result.name, "g")
     assert.isFalse(graph.links[0]?.isStatic, "the input graph is not mutated")
   })

@@ -9,7 +9,7 @@ import { type SubgraphLookup, type SubgraphRef, subgraphRefOf, type SubgraphShap
 const keyOf = (graphId: string, version: number | undefined): string => `${graphId}\u0000${version ?? "active"}`
 
 /** Fetches the sub-graph closure of `graph` (not the graph itself), following each graph id and version once. */
-export const preloadSubgraphs = Effect.fn("GraphValidation.preloadSubgraphs")(function*<E, R>(
+export const preloadSubgraphs = Effect.fn("GraphValidation.preloadSubgraphs")(function* <E, R>(
   graph: SubgraphShape,
   fetch: (graphId: string, version?: number) => Effect.Effect<SubgraphShape | undefined, E, R>
 ) {
