@@ -4,6 +4,8 @@
  * retries; the block's own failures stay `BlockFailure`.
  */
 import { Context, Effect, Layer, Stream } from "effect"
+import { EntityId, Sharding } from "effect/cluster"
+import { BlockExecutor } from "./BlockExecutor.ts"
 import type { ExecuteRequest, InfrastructureFailure } from "./RunDeps.ts"
 import { type BlockFailure, NodeRun, type NodeEventMessage } from "./RunProtocol.ts"
 
@@ -34,14 +36,22 @@ export class NodeExecutor extends Context.Service<
     NodeExecutor,
     Effect.gen(function* () {
       const client = yield* NodeRun.client
-      const execute = (request: ExecuteRequest) =>
-        client(workerFor(request.nodeExecutionId))
+      const sharding = yield* Sharding.Sharding
+      const local = yield* BlockExecutor
+      const execute = (
+        request: ExecuteRequest
+      ): Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure> => {
+        const slot = workerFor(request.nodeExecutionId)
+        // The slot lives on this runner: run the block here directly; an RPC to ourselves would only add work.
+        if (sharding.hasShardId(sharding.getShardId(EntityId.make(slot), "default"))) return local.execute(request)
+        return client(slot)
           .Execute(request)
           .pipe(
             Stream.mapError((e): BlockFailure | InfrastructureFailure =>
               e._tag === "BlockFailure" ? e : { _tag: "InfrastructureFailure", message: `${e._tag}: ${String(e)}` }
             )
           )
+      }
       return NodeExecutor.of({ execute })
     })
   )

@@ -178,7 +178,13 @@ export const driveRun = Effect.fnUntraced(function* (
     }
     if (step.events.length > 0) ops.push(publish(step.events))
     // Durable first, then routed: nothing below happens unless the step's rows are committed.
-    yield* deps.writer.write(ops)
+    if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled) {
+      // Nothing waits on these rows (say, a node's completion with nothing downstream): the writer commits them
+      // in order with the next rows, and a crash before that only re-runs the node (its yields are deduplicated).
+      yield* deps.writer.enqueue(ops)
+    } else {
+      yield* deps.writer.write(ops)
+    }
     for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
     if (cancelled) break
     yield* dispatchAll(step.dispatch)

@@ -8,6 +8,7 @@ import { Duration, Layer, Option } from "effect"
 import { RunnerAddress, SingleRunner } from "effect/cluster"
 import type { ShardingConfig } from "effect/cluster"
 import { ActiveRuns } from "./ActiveRuns.ts"
+import { BlockExecutor } from "./BlockExecutor.ts"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { Executions } from "./Executions.ts"
@@ -64,13 +65,15 @@ export const clientCluster = Layer.merge(
   Layer.sync(ProcessIdentity, () => `client:${process.pid}`)
 )
 
-const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, NodeExecutor.layer)
+const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer)
 
 /**
  * Everything a runner runs. Needs a cluster layer (above), `SqlClient`/`PgClient`, `BlockRegistry` and
  * `GraphStore`; provides `Executions` so the process can start runs.
  */
 export const runnerLayer = Layer.mergeAll(GraphRunLayer, NodeRunLayer, RunRecoveryLayer).pipe(
+  Layer.provideMerge(NodeExecutor.layer),
+  Layer.provideMerge(BlockExecutor.layer),
   Layer.provideMerge(SubgraphRunnerLive.layer),
   Layer.provideMerge(Executions.layer),
   Layer.provideMerge(services),

@@ -111,7 +111,7 @@ export class GraphsGroup extends HttpApiGroup.make("graphs")
   .add(HttpApiEndpoint.get("export", "/graphs/:graphId/export", {
     params: graphIdParam,
     query: versionQuery,
-    success: GraphFile,
+    success: Schema.toEncoded(GraphFile),
     error: [NotFound, Unavailable]
   }))
 {}

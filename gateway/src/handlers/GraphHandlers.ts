@@ -17,7 +17,6 @@ export const GraphHandlers = HttpApiBuilder.group(
   Effect.fn(function*(handlers) {
     const graphs = yield* GraphStore
     const webhooks = yield* Webhooks
-    const provided = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
 
     return handlers.handleAll({
       list: () =>
@@ -72,7 +71,7 @@ export const GraphHandlers = HttpApiBuilder.group(
           const principal = yield* CurrentPrincipal
           const graph = yield* graphs.get(GraphId.make(params.graphId), accessOf(principal), versionOf(query.version))
           return yield* exportGraph(graph)
-        }).pipe(provided, problems)
+        }).pipe(problems)
     })
   })
 )

@@ -1,0 +1,50 @@
+/**
+ * Live run events for this gateway's WebSocket clients. One `LISTEN weft_events` connection per gateway
+ * receives every batch any runner commits (RunEvents.ts in @weft/actors), decodes it and hands it to each
+ * subscriber synchronously. Subscribers own their buffering (WebSocketRoute bounds it per client), so one slow
+ * client can never hold up the others or this loop. If the LISTEN connection drops it is re-established.
+ */
+import { PgClient } from "@effect/sql-pg"
+import { Context, Deferred, Effect, Layer, Queue, Schedule, type Scope } from "effect"
+import { eventsChannel, parseBatch, type RunEventBatch } from "./RunEventWire.ts"
+
+export type Subscriber = (batch: RunEventBatch) => void
+
+export class EventHub extends Context.Service<EventHub, {
+  /** Registers `subscriber` until the scope closes. */
+  readonly subscribe: (subscriber: Subscriber) => Effect.Effect<void, never, Scope.Scope>
+}>()("@weft/gateway/EventHub") {
+  static readonly layer = Layer.effect(
+    EventHub,
+    Effect.gen(function*() {
+      const pg = yield* PgClient.PgClient
+      const subscribers = new Set<Subscriber>()
+      const dispatch = (payload: string) => {
+        const batch = parseBatch(payload)
+        if (batch === undefined) return
+        for (const subscriber of subscribers) subscriber(batch)
+      }
+      const listening = yield* Deferred.make<void>()
+      const listen = Effect.scoped(
+        Effect.gen(function*() {
+          const queue = yield* pg.listen(eventsChannel)
+          yield* Deferred.succeed(listening, undefined)
+          return yield* Effect.forever(Effect.map(Queue.take(queue), (n) => dispatch(n.payload)))
+        })
+      )
+      yield* listen.pipe(
+        Effect.tapCause((cause) => Effect.logWarning("event hub: LISTEN failed; reconnecting", cause)),
+        Effect.retry(Schedule.spaced("1 second")),
+        Effect.forkScoped
+      )
+      // Events committed after the gateway is up must reach its clients: wait for the first LISTEN.
+      yield* Deferred.await(listening).pipe(Effect.timeout("10 seconds"), Effect.ignore)
+      const subscribe = (subscriber: Subscriber) =>
+        Effect.acquireRelease(
+          Effect.sync(() => subscribers.add(subscriber)),
+          () => Effect.sync(() => subscribers.delete(subscriber))
+        ).pipe(Effect.asVoid)
+      return EventHub.of({ subscribe })
+    })
+  )
+}

@@ -1,0 +1,59 @@
+/**
+ * The gateway as Layers. `routes` is every route (API, OpenAPI, docs, WebSocket) with its services, over the
+ * stores, the `Executions` door to the cluster and a database; `layer` serves them on WEFT_HOST:WEFT_PORT.
+ * The composition root decides the rest: `weft gateway` provides a client-only cluster (it runs no blocks),
+ * `weft dev` the embedded runner. The gateway's own migrations run when the layer starts.
+ */
+import { NodeHttpServer } from "@effect/platform-node"
+import { Effect, Layer } from "effect"
+import { HttpRouter } from "effect/http"
+import { HttpApiBuilder, HttpApiMiddleware, HttpApiScalar } from "effect/http-api"
+import { createServer } from "node:http"
+import { Api } from "./Api.ts"
+import { ApiKeys } from "./ApiKeys.ts"
+import { AuthenticationLive } from "./AuthenticationLive.ts"
+import { EventHub } from "./EventHub.ts"
+import { GatewayConfig } from "./GatewayConfig.ts"
+import * as GatewayMigrations from "./GatewayMigrations.ts"
+import { AccountHandlers } from "./handlers/AccountHandlers.ts"
+import { ExecutionHandlers } from "./handlers/ExecutionHandlers.ts"
+import { GraphHandlers } from "./handlers/GraphHandlers.ts"
+import { SystemHandlers } from "./handlers/SystemHandlers.ts"
+import { WebhookHandlers } from "./handlers/WebhookHandlers.ts"
+import { JwtVerifier } from "./JwtVerifier.ts"
+import { RateLimiter } from "./RateLimiter.ts"
+import { ResponsePolicy } from "./ResponsePolicy.ts"
+import { RunStarter } from "./RunStarter.ts"
+import { WebSocketRoute } from "./WebSocketRoute.ts"
+import { Webhooks } from "./Webhooks.ts"
+
+const handlers = Layer.mergeAll(SystemHandlers, GraphHandlers, ExecutionHandlers, AccountHandlers, WebhookHandlers)
+
+const apiRoutes = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
+  Layer.provide(handlers),
+  Layer.provide(AuthenticationLive),
+  Layer.provide(HttpApiMiddleware.layerProblemDetails({ includeDetails: true }))
+)
+
+const docs = HttpApiScalar.layer(Api, { path: "/docs" })
+
+/** The gateway's own services; the rate limiter is Redis when REDIS_URL is set. */
+export const services = Layer.mergeAll(
+  ApiKeys.layer,
+  Webhooks.layer,
+  RunStarter.layer,
+  JwtVerifier.layer,
+  RateLimiter.layer,
+  EventHub.layer
+).pipe(Layer.provideMerge(GatewayMigrations.layer))
+
+/** Every route with the gateway's services; needs the stores, `Executions`, a PgClient and `GatewayConfig`. */
+export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketRoute).pipe(Layer.provideMerge(services))
+
+/** Serves `routes` on the configured host and port; provides `HttpServer` (its address, for tests and logs). */
+export const layer = Layer.unwrap(
+  Effect.map(GatewayConfig, (config) =>
+    HttpRouter.serve(routes, { disableListenLog: true }).pipe(
+      Layer.provideMerge(NodeHttpServer.layer(createServer, { host: config.host, port: config.port }))
+    ))
+)
