@@ -76,10 +76,15 @@ export const driveRun = Effect.fnUntraced(function* (
       const node = compiled.nodeById.get(NodeId.make(nodeId))
       if (node === undefined) return
       const attempt = (run.attempts.get(id) ?? 0) + 1
-      Engine.onNodeStarted(state, NodeExecutionId.make(id))
+      const execId = NodeExecutionId.make(id)
+      // A node RUNNING when the previous driver stopped is re-run: only its attempt changes.
+      const rerun = state.execById.get(execId)?.status === "RUNNING"
+      Engine.onNodeStarted(state, execId)
       // Not awaited: the writer commits in submission order, so this lands before the node's end.
       yield* deps.writer.enqueue([
-        { _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt },
+        rerun
+          ? { _tag: "UpdateNodeExecution", id, attempt }
+          : { _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt },
         publish([{ _tag: "node", id, node: nodeId, status: "RUNNING" }])
       ])
       const fiber = yield* Effect.forkChild(

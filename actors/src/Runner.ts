@@ -31,6 +31,8 @@ const shardingDefaults: Partial<ShardingConfig.ShardingConfig["Service"]> = {
   refreshAssignmentsInterval: Duration.seconds(1),
   entityMessagePollInterval: Duration.seconds(1),
   maxResidentEntities: 200_000,
+  // A stopping runner does not wait for runs to end: their drivers stop and the next owner resumes them.
+  entityTerminationTimeout: Duration.seconds(2),
   entityMailboxCapacity: "unbounded",
   simulateRemoteSerialization: false
 }
