@@ -6,8 +6,9 @@
 import { randomUUID } from "node:crypto"
 import { Context, Effect, FiberSet, Layer, Result, Stream } from "effect"
 import * as Engine from "@weft/runtime"
-import { Access, GraphId, GraphStore, GraphVersion, type StoreError, UserId } from "@weft/runtime"
+import { Access, GraphId, GraphVersion, type StoreError, UserId } from "@weft/runtime"
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
+import { GraphVersions } from "./GraphVersions.ts"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
@@ -46,7 +47,7 @@ export class Executions extends Context.Service<
   static readonly layer = Layer.effect(
     Executions,
     Effect.gen(function* () {
-      const graphs = yield* GraphStore
+      const graphs = yield* GraphVersions
       const writer = yield* ExecutionWriter
       const blocks = yield* RunnerBlocks
       const makeClient = yield* GraphRun.client

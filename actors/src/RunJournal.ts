@@ -4,17 +4,10 @@
  * applied them). Replaying the journal through the pure engine rebuilds the exact state the previous driver
  * had, so a run resumed on another runner neither loses nor repeats a value.
  */
-import { Effect } from "effect"
-import {
-  Access,
-  type ExecutionJournal,
-  ExecutionId,
-  type ExecutionStatus,
-  ExecutionStore,
-  type Graph,
-  GraphStore,
-  type StuckNode
-} from "@weft/runtime"
+import { Effect, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import { Access, ExecutionStatus, type Graph, GraphId, GraphVersion, StuckNode } from "@weft/runtime"
+import { GraphVersions } from "./GraphVersions.ts"
 
 export type JournalEntry =
   | {
@@ -48,41 +41,72 @@ export interface LoadedRun {
   readonly lastRunSeq: number
 }
 
-export const loadRun = Effect.fnUntraced(function* (executionId: string) {
-  const executions = yield* ExecutionStore
-  const graphs = yield* GraphStore
-  const found = yield* executions.journal(ExecutionId.make(executionId)).pipe(
-    Effect.map((j) => j as ExecutionJournal | undefined),
-    Effect.catchTag("ExecutionNotFound", () => Effect.succeed(undefined))
+const JournalRow = Schema.Struct({
+  id: Schema.String,
+  graph_id: Schema.String,
+  graph_version: Schema.Number,
+  user_id: Schema.String,
+  status: ExecutionStatus,
+  inputs: Schema.Record(Schema.String, Schema.Unknown),
+  outputs: Schema.Record(Schema.String, Schema.Array(Schema.Unknown)),
+  stuck_nodes: Schema.Array(StuckNode),
+  parent_execution_id: Schema.NullOr(Schema.String),
+  /** [node execution id, seq, pin, value, run_seq] in run_seq order */
+  yields: Schema.Array(Schema.Tuple([Schema.String, Schema.Number, Schema.String, Schema.Unknown, Schema.Number])),
+  /** [id, status, error, end_seq, attempt] */
+  nodes: Schema.Array(
+    Schema.Tuple([
+      Schema.String,
+      ExecutionStatus,
+      Schema.NullOr(Schema.String),
+      Schema.NullOr(Schema.Number),
+      Schema.Number
+    ])
   )
-  if (found === undefined) return undefined
-  const e = found.execution
-  const graph = yield* graphs.get(e.graphId, Access.admin, e.graphVersion)
-  const journal: Array<JournalEntry> = found.outputs.map((o) => ({
+})
+const decodeRow = Schema.decodeUnknownEffect(JournalRow)
+
+/** One statement, so one round trip and one consistent snapshot of the run, its node executions and outputs. */
+export const loadRun = Effect.fnUntraced(function* (executionId: string) {
+  const sql = yield* SqlClient.SqlClient
+  const graphs = yield* GraphVersions
+  const rows = yield* sql`
+    SELECT e.id, e.graph_id, e.graph_version, e.user_id, e.status, e.inputs, e.outputs, e.stuck_nodes,
+           e.parent_execution_id,
+           coalesce((SELECT json_agg(json_build_array(o.node_execution_id, o.seq, o.pin, o.value, o.run_seq)
+                                     ORDER BY o.run_seq)
+                     FROM node_outputs o WHERE o.execution_id = e.id), '[]') AS yields,
+           coalesce((SELECT json_agg(json_build_array(n.id, n.status, n.error, n.end_seq, n.attempt))
+                     FROM node_executions n WHERE n.execution_id = e.id), '[]') AS nodes
+    FROM executions e WHERE e.id = ${executionId}`
+  if (rows.length === 0) return undefined
+  const e = yield* decodeRow(rows[0]).pipe(Effect.orDie)
+  const graph = yield* graphs.get(GraphId.make(e.graph_id), Access.admin, GraphVersion.make(e.graph_version))
+  const journal: Array<JournalEntry> = e.yields.map(([nodeExecutionId, seq, pin, value, runSeq]) => ({
     _tag: "Yield",
-    runSeq: o.runSeq,
-    nodeExecutionId: o.nodeExecutionId,
-    seq: o.seq,
-    pin: o.pin,
-    value: o.value
+    runSeq,
+    nodeExecutionId,
+    seq,
+    pin,
+    value
   }))
   const attempts = new Map<string, number>()
-  for (const n of found.nodeExecutions) {
-    attempts.set(n.id, n.attempt)
-    if (n.endSeq !== null && (n.status === "COMPLETED" || n.status === "FAILED")) {
-      journal.push({ _tag: "End", runSeq: n.endSeq, nodeExecutionId: n.id, status: n.status, error: n.error })
+  for (const [id, status, error, endSeq, attempt] of e.nodes) {
+    attempts.set(id, attempt)
+    if (endSeq !== null && (status === "COMPLETED" || status === "FAILED")) {
+      journal.push({ _tag: "End", runSeq: endSeq, nodeExecutionId: id, status, error })
     }
   }
   journal.sort((a, b) => a.runSeq - b.runSeq)
   const last = journal[journal.length - 1]
   const loaded: LoadedRun = {
     executionId: e.id,
-    userId: e.userId,
+    userId: e.user_id,
     status: e.status,
     inputs: e.inputs,
     outputs: e.outputs,
-    stuckNodes: e.stuckNodes,
-    parentExecutionId: e.parentExecutionId,
+    stuckNodes: e.stuck_nodes,
+    parentExecutionId: e.parent_execution_id,
     graph,
     journal,
     attempts,

@@ -11,6 +11,7 @@ import { ActiveRuns } from "./ActiveRuns.ts"
 import { BlockExecutor } from "./BlockExecutor.ts"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
+import { GraphVersions } from "./GraphVersions.ts"
 import { Executions } from "./Executions.ts"
 import { GraphRunLayer } from "./GraphRunEntity.ts"
 import { NodeExecutor } from "./NodeExecutor.ts"
@@ -67,7 +68,7 @@ export const clientCluster = Layer.merge(
   Layer.sync(ProcessIdentity, () => `client:${process.pid}`)
 )
 
-const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer)
+const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, GraphVersions.layer)
 
 /**
  * Everything a runner runs. Needs a cluster layer (above), `SqlClient`/`PgClient`, `BlockRegistry` and

@@ -1,0 +1,54 @@
+/**
+ * Saved graph versions as the engine reads them, cached: a version never changes once saved (semantics.md), so
+ * starting or resuming a run of a version this process has seen costs no query. The active version of a graph can
+ * change, so a lookup without a version always asks the store.
+ */
+import { Context, Effect, Layer } from "effect"
+import {
+  type Access,
+  type Graph,
+  GraphAccessDenied,
+  type GraphId,
+  type GraphNotFound,
+  GraphStore,
+  type GraphVersion,
+  type StoreError
+} from "@weft/runtime"
+
+const capacity = 1000
+
+export class GraphVersions extends Context.Service<
+  GraphVersions,
+  {
+    readonly get: (
+      id: GraphId,
+      access: Access,
+      version?: GraphVersion
+    ) => Effect.Effect<Graph, GraphNotFound | GraphAccessDenied | StoreError>
+  }
+>()("@weft/actors/GraphVersions") {
+  static readonly layer = Layer.effect(
+    GraphVersions,
+    Effect.gen(function* () {
+      const graphs = yield* GraphStore
+      const cache = new Map<string, Graph>()
+      const remember = (graph: Graph) => {
+        if (cache.size >= capacity) {
+          const oldest = cache.keys().next()
+          if (oldest.done !== true) cache.delete(oldest.value)
+        }
+        cache.set(`${graph.id}@${graph.version}`, graph)
+      }
+      const get = (id: GraphId, access: Access, version?: GraphVersion) => {
+        const cached = version === undefined ? undefined : cache.get(`${id}@${version}`)
+        if (cached === undefined)
+          return Effect.tap(graphs.get(id, access, version), (g) => Effect.sync(() => remember(g)))
+        if (access._tag === "Owner" && cached.ownerId !== access.userId) {
+          return Effect.fail(new GraphAccessDenied({ graphId: id }))
+        }
+        return Effect.succeed(cached)
+      }
+      return GraphVersions.of({ get })
+    })
+  )
+}
