@@ -101,6 +101,9 @@ interface PendingExecutionUpdate {
 /** How long rows nobody waits for may wait for company before they are committed alone. */
 const lingerMs = 3
 
+/** Commits in flight at once (each on its own connection); WEFT_WRITER_LANES. */
+const laneCount = Math.max(1, Number(process.env["WEFT_WRITER_LANES"] ?? 1))
+
 const isEnd = (status: ExecutionStatus) => status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
 
 /** Folds a batch of ops into one insert or update per row, preserving the order of status transitions. */
@@ -242,9 +245,10 @@ export class ExecutionWriter extends Context.Service<
   ExecutionWriter,
   {
     /** Resolves once the ops are committed (together with whatever else shared their commit). */
-    readonly write: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
-    /** Submits without waiting; still committed in submission order relative to later writes. */
-    readonly enqueue: (ops: ReadonlyArray<WriteOp>) => Effect.Effect<void>
+    /** Resolves once `run`'s rows are committed (with whatever else shared their commit). */
+    readonly write: (run: string, ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
+    /** Submits without waiting; still committed in submission order relative to later writes of `run`. */
+    readonly enqueue: (run: string, ops: ReadonlyArray<WriteOp>) => Effect.Effect<void>
   }
 >()("@weft/actors/ExecutionWriter") {
   static readonly layer = Layer.effect(
@@ -252,11 +256,18 @@ export class ExecutionWriter extends Context.Service<
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const pg = yield* PgClient.PgClient
-      const queue = yield* Queue.unbounded<{
-        ops: ReadonlyArray<WriteOp>
-        done: Deferred.Deferred<WriteResult>
-        urgent: boolean
-      }>()
+      type Item = { ops: ReadonlyArray<WriteOp>; done: Deferred.Deferred<WriteResult>; urgent: boolean }
+      /**
+       * Lanes commit in parallel, each one batch at a time. All writes of one run go to the same lane, so they
+       * commit in the order they were submitted (a node's RUNNING before its COMPLETED).
+       */
+      const lanes: Array<Queue.Queue<Item>> = []
+      for (let i = 0; i < laneCount; i++) lanes.push(yield* Queue.unbounded<Item>())
+      const laneOf = (run: string) => {
+        let h = 0
+        for (let i = 0; i < run.length; i++) h = (Math.imul(h, 31) + run.charCodeAt(i)) | 0
+        return lanes[(h >>> 0) % lanes.length]!
+      }
 
       /**
        * One statement per batch: every insert and guarded update as a data-modifying CTE. A single statement is
@@ -355,44 +366,47 @@ export class ExecutionWriter extends Context.Service<
         }
       })
 
-      const loop = Effect.gen(function* () {
-        let batch = yield* Queue.takeAll(queue)
-        // Nobody waits on these rows yet (a node turning RUNNING, where it runs): linger briefly so they share the
-        // commit of the write that usually follows at once (the node's first yield) instead of costing their own.
-        const deadline = Date.now() + lingerMs
-        while (!batch.some((item) => item.urgent)) {
-          const left = deadline - Date.now()
-          if (left <= 0) break
-          const more = yield* Queue.takeAll(queue).pipe(Effect.timeoutOption(left))
-          if (more._tag === "None") break
-          batch = [...batch, ...more.value]
-        }
-        const ops = batch.length === 1 ? batch[0]!.ops : batch.flatMap((b) => b.ops)
-        const result = yield* commit(ops).pipe(
-          Effect.retry({ times: 3 }),
-          Effect.tapError((e) => Effect.logError("execution write failed", e)),
-          Effect.exit
-        )
-        if (result._tag === "Success" && (result.value.staleNodeExecutions > 0 || result.value.staleExecutions > 0)) {
-          yield* Effect.logWarning("stale status updates ignored", result.value)
-        }
-        for (const item of batch) {
-          if (result._tag === "Success") yield* Deferred.succeed(item.done, result.value)
-          else yield* Deferred.die(item.done, result.cause)
-        }
-      })
-      yield* Effect.forkScoped(Effect.forever(loop))
+      const loop = (queue: Queue.Queue<Item>) =>
+        Effect.gen(function* () {
+          let batch = yield* Queue.takeAll(queue)
+          // Nobody waits on these rows yet (a node turning RUNNING, where it runs): linger briefly so they share the
+          // commit of the write that usually follows at once (the node's first yield) instead of costing their own.
+          const deadline = Date.now() + lingerMs
+          while (!batch.some((item) => item.urgent)) {
+            const left = deadline - Date.now()
+            if (left <= 0) break
+            const more = yield* Queue.takeAll(queue).pipe(Effect.timeoutOption(left))
+            if (more._tag === "None") break
+            batch = [...batch, ...more.value]
+          }
+          const ops = batch.length === 1 ? batch[0]!.ops : batch.flatMap((b) => b.ops)
+          const result = yield* commit(ops).pipe(
+            Effect.retry({ times: 3 }),
+            Effect.tapError((e) => Effect.logError("execution write failed", e)),
+            Effect.exit
+          )
+          if (result._tag === "Success" && (result.value.staleNodeExecutions > 0 || result.value.staleExecutions > 0)) {
+            yield* Effect.logWarning("stale status updates ignored", result.value)
+          }
+          for (const item of batch) {
+            if (result._tag === "Success") yield* Deferred.succeed(item.done, result.value)
+            else yield* Deferred.die(item.done, result.cause)
+          }
+        })
+      for (const lane of lanes) yield* Effect.forkScoped(Effect.forever(loop(lane)))
 
-      const write = (ops: ReadonlyArray<WriteOp>) =>
+      const write = (run: string, ops: ReadonlyArray<WriteOp>) =>
         ops.length === 0
           ? Effect.succeed({ staleNodeExecutions: 0, staleExecutions: 0 })
           : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
-              Effect.andThen(Queue.offer(queue, { ops, done, urgent: true }), Deferred.await(done))
+              Effect.andThen(Queue.offer(laneOf(run), { ops, done, urgent: true }), Deferred.await(done))
             )
-      const enqueue = (ops: ReadonlyArray<WriteOp>) =>
+      const enqueue = (run: string, ops: ReadonlyArray<WriteOp>) =>
         ops.length === 0
           ? Effect.void
-          : Effect.flatMap(Deferred.make<WriteResult>(), (done) => Queue.offer(queue, { ops, done, urgent: false }))
+          : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
+              Queue.offer(laneOf(run), { ops, done, urgent: false })
+            )
       return ExecutionWriter.of({ write, enqueue })
     })
   )

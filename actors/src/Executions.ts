@@ -98,7 +98,7 @@ export class Executions extends Context.Service<
         const step = makeStep()
         plan(started.success.state, started.success.commands, step)
         step.events.unshift({ _tag: "graph", status: "QUEUED" })
-        yield* writer.write([
+        yield* writer.write(executionId, [
           ...ops,
           ...step.ops,
           {

@@ -32,7 +32,7 @@ export const driveRun = Effect.fnUntraced(function* (
   if (Result.isFailure(started)) {
     // The run was validated when it was created; a graph that no longer starts (e.g. a block gone) fails.
     const message = `run can no longer start: ${JSON.stringify(started.failure)}`
-    yield* deps.writer.write([
+    yield* deps.writer.write(run.executionId, [
       { _tag: "UpdateExecution", id: run.executionId, status: "FAILED", stats: { error: message } }
     ])
     broadcast.emit({ _tag: "Finished", status: "FAILED", outputs: {}, stuckNodes: [] })
@@ -64,7 +64,7 @@ export const driveRun = Effect.fnUntraced(function* (
     payloads: encodeBatches(head, events)
   })
   // Which runner drives the run is kept in its stats, for operators (and the failover test).
-  yield* deps.writer.enqueue([
+  yield* deps.writer.enqueue(run.executionId, [
     run.status === "QUEUED"
       ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
       : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } },
@@ -81,7 +81,7 @@ export const driveRun = Effect.fnUntraced(function* (
       const rerun = state.execById.get(execId)?.status === "RUNNING"
       Engine.onNodeStarted(state, execId)
       // Not awaited: the writer commits in submission order, so this lands before the node's end.
-      yield* deps.writer.enqueue([
+      yield* deps.writer.enqueue(run.executionId, [
         rerun
           ? { _tag: "UpdateNodeExecution", id, attempt }
           : { _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt },
@@ -186,9 +186,9 @@ export const driveRun = Effect.fnUntraced(function* (
     if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled) {
       // Nothing waits on these rows (say, a node's completion with nothing downstream): the writer commits them
       // in order with the next rows, and a crash before that only re-runs the node (its yields are deduplicated).
-      yield* deps.writer.enqueue(ops)
+      yield* deps.writer.enqueue(run.executionId, ops)
     } else {
-      yield* deps.writer.write(ops)
+      yield* deps.writer.write(run.executionId, ops)
     }
     for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
     if (cancelled) break
@@ -201,7 +201,7 @@ export const driveRun = Effect.fnUntraced(function* (
 
   const result = Engine.result(state)
   const status = cancelled ? "TERMINATED" : result.status
-  yield* deps.writer.write([
+  yield* deps.writer.write(run.executionId, [
     {
       _tag: "UpdateExecution",
       id: run.executionId,
