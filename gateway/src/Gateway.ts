@@ -12,6 +12,7 @@ import { createServer } from "node:http"
 import { Api } from "./Api.ts"
 import { ApiKeys } from "./ApiKeys.ts"
 import { AuthenticationLive } from "./AuthenticationLive.ts"
+import { Authenticator } from "./Authenticator.ts"
 import { EventHub } from "./EventHub.ts"
 import { GatewayConfig } from "./GatewayConfig.ts"
 import * as GatewayMigrations from "./GatewayMigrations.ts"
@@ -39,10 +40,9 @@ const docs = HttpApiScalar.layer(Api, { path: "/docs" })
 
 /** The gateway's own services; the rate limiter is Redis when REDIS_URL is set. */
 export const services = Layer.mergeAll(
-  ApiKeys.layer,
+  Authenticator.layer.pipe(Layer.provideMerge(Layer.mergeAll(ApiKeys.layer, JwtVerifier.layer))),
   Webhooks.layer,
   RunStarter.layer,
-  JwtVerifier.layer,
   RateLimiter.layer,
   EventHub.layer
 ).pipe(Layer.provideMerge(GatewayMigrations.layer))

@@ -2,7 +2,7 @@
  * The typed client of the API, derived from the same definition as the server (for tests, scripts and the
  * studio). Credentials are attached to every request: a bearer JWT or an API key.
  */
-import { Effect, Layer } from "effect"
+import { Effect, type Layer } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import { HttpApiClient } from "effect/http-api"
 import { Api } from "./Api.ts"

@@ -17,7 +17,7 @@
  * | WEFT_RATE_LIMIT_WINDOW_SECONDS | 60 | the fixed window |
  * | WEFT_WS_BUFFER | 1000 | events queued per WebSocket client before it is disconnected (close 4008) |
  */
-import { Config, Context, Effect, Layer, Option, type Redacted } from "effect"
+import { Config, Context, Effect, Layer, type Option, type Redacted } from "effect"
 
 export interface RateLimits {
   readonly read: number

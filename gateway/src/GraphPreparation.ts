@@ -11,6 +11,7 @@ import {
   decodeGraphFile,
   encodeGraphFile,
   type Graph,
+  GraphFileError,
   GraphId,
   GraphStore,
   GraphValidationError,
@@ -26,6 +27,10 @@ const secretLike = /secret|password|passwd|token|api[_-]?key|credential|private[
 export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function*(payload: unknown, access: Access) {
   const registry = yield* BlockRegistry
   const graphs = yield* GraphStore
+  // PostgreSQL text and jsonb cannot hold NUL characters; reject them here as the caller's error, not a 503.
+  if (JSON.stringify(payload).includes("\\u0000")) {
+    return yield* new GraphFileError({ problems: [{ path: "", message: "strings must not contain NUL (\\u0000) characters" }] })
+  }
   const decoded = yield* decodeGraphFile(payload)
   const document: GraphDocument = applyStaticOutputs(decoded, registry.resolveSync)
   const subgraphLookup = yield* preloadSubgraphs(document, (graphId, version) =>

@@ -4,7 +4,7 @@
  * starts and webhooks (`execute`) are stricter than other writes, which are stricter than reads.
  */
 import { Effect, Option } from "effect"
-import { HttpEffect, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpEffect, type HttpServerRequest, HttpServerResponse } from "effect/http"
 import { RateLimited, Unavailable } from "./ApiProblems.ts"
 import type { RateLimits } from "./GatewayConfig.ts"
 import { type Decision, RateLimiter } from "./RateLimiter.ts"

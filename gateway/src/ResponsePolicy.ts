@@ -47,7 +47,11 @@ export const asProblem = (response: HttpServerResponse.HttpServerResponse): Http
     title: titles[response.status] ?? "Error",
     ...(detail === undefined ? {} : { detail })
   })
-  return HttpServerResponse.setHeaders(problem, response.headers)
+  // The original body's length and type no longer apply; every other header (rate limits, ...) stays.
+  const kept = Object.fromEntries(
+    Object.entries(response.headers).filter(([name]) => name !== "content-length" && name !== "content-type")
+  )
+  return HttpServerResponse.setHeaders(problem, kept)
 }
 
 const tooLarge = (limit: number) =>
@@ -75,7 +79,17 @@ export const ResponsePolicy = HttpRouter.middleware(
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const length = Number(request.headers["content-length"] ?? "0")
-        if (Number.isFinite(length) && length > config.maxBodyBytes) return tooLarge(config.maxBodyBytes)
+        if (Number.isFinite(length) && length > config.maxBodyBytes) {
+          // Read and discard a moderately oversized body first: answering before the client finished sending
+          // makes Node close the socket under it, and the caller sees a reset instead of the 413.
+          if (length <= config.maxBodyBytes * 16) {
+            yield* request.arrayBuffer.pipe(
+              Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(config.maxBodyBytes * 16)),
+              Effect.ignore
+            )
+          }
+          return tooLarge(config.maxBodyBytes)
+        }
         const path = request.url.split("?")[0] ?? "/"
         if (!exemptFromIpBudget(path)) {
           const limited = yield* charge(config.rateLimits, "anonymous", `ip:${clientAddress(request)}`).pipe(

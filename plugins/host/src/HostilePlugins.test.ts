@@ -19,9 +19,15 @@ const server = (body: string) =>
   Effect.acquireRelease(
     Effect.callback<NodeHttp.Server>((resume) => {
       const s = NodeHttp.createServer((_req, res) => res.end(body))
-      s.listen(0, "127.0.0.1", () => resume(Effect.succeed(s)))
+      s.listen(0, "127.0.0.1", () => {
+        resume(Effect.succeed(s))
+      })
     }),
-    (s) => Effect.callback<void>((resume) => s.close(() => resume(Effect.void)))
+    (s) =>
+      Effect.callback<void>((resume) => {
+        s.closeAllConnections()
+        s.close(() => resume(Effect.void))
+      })
   ).pipe(Effect.map((s) => `127.0.0.1:${(s.address() as AddressInfo).port}`))
 
 const scratch = Effect.acquireRelease(

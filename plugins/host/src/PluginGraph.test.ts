@@ -1,0 +1,98 @@
+/**
+ * A graph whose nodes are plugin blocks, run on an embedded runner: two versions of one plugin pinned side by
+ * side in one graph, each node running in its version's sandbox.
+ */
+import { assert, layer } from "@effect/vitest"
+import { embeddedCluster, runnerLayer } from "@weft/actors"
+import { runToEnd, saveDocument } from "@weft/actors/testing"
+import {
+  BlockRegistry,
+  builtinBlocks,
+  ExecutionStore,
+  type GraphDocument,
+  GraphStore,
+  LinkId,
+  NodeId,
+  TestDatabase,
+  UserStore
+} from "@weft/runtime"
+import { Effect, Layer } from "effect"
+import { loadPlugin } from "./PluginBlocks.ts"
+import { echoSource, pluginFixture } from "./testing/PluginFixture.ts"
+
+const pluginRegistry = Layer.effect(
+  BlockRegistry,
+  Effect.gen(function* () {
+    const plugins = []
+    for (const version of ["1.0.0", "2.0.0"]) {
+      const dir = yield* pluginFixture({ name: "@test/echo", version, source: echoSource(version) })
+      plugins.push(yield* loadPlugin(dir))
+    }
+    return BlockRegistry.make({ builtins: builtinBlocks, plugins })
+  }).pipe(Effect.orDie)
+)
+
+const testLayer = runnerLayer.pipe(
+  Layer.provideMerge(embeddedCluster),
+  Layer.provideMerge(Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, pluginRegistry)),
+  Layer.provideMerge(TestDatabase.layer)
+)
+
+const node = (id: string, block: GraphDocument["nodes"][number]["block"], inputDefault: Record<string, unknown> = {}) => ({
+  id: NodeId.make(id),
+  block,
+  inputDefault,
+  metadata: {}
+})
+const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
+  id: LinkId.make(`${sourceId}.${sourceName}->${sinkId}.${sinkName}`),
+  sourceId: NodeId.make(sourceId),
+  sourceName,
+  sinkId: NodeId.make(sinkId),
+  sinkName,
+  isStatic: false
+})
+
+layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks in a graph", (it) => {
+  it.effect("runs blocks of two pinned versions of one plugin, each in its own sandbox", () =>
+    Effect.gen(function* () {
+      const graph = yield* saveDocument({
+        name: "Plugin pipeline",
+        description: "",
+        nodes: [
+          node("in", { id: "AgentInput" }, { name: "text" }),
+          node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" }),
+          node("v2", { package: "@test/echo", version: "2.0.0", id: "echo" }),
+          node("up", { package: "@test/echo", version: "2.0.0", id: "upper" }),
+          node("out1", { id: "AgentOutput" }, { name: "first" }),
+          node("out2", { id: "AgentOutput" }, { name: "second" })
+        ],
+        links: [
+          link("in", "result", "v1", "text"),
+          link("in", "result", "v2", "text"),
+          link("v1", "text", "out1", "value"),
+          link("v2", "text", "up", "text"),
+          link("up", "text", "out2", "value")
+        ]
+      })
+      const run = yield* runToEnd(graph, { text: "hi" })
+      assert.strictEqual(run.status, "COMPLETED")
+      assert.deepStrictEqual(run.outputs, { first: ["hi@1.0.0"], second: ["HI@2.0.0"] })
+    })
+  )
+
+  it.effect("fails the node with the sandbox's error when the input does not match the plugin block's schema", () =>
+    Effect.gen(function* () {
+      const graph = yield* saveDocument({
+        name: "Bad input",
+        description: "",
+        nodes: [node("in", { id: "AgentInput" }, { name: "n" }), node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" })],
+        links: [link("in", "result", "v1", "text")]
+      })
+      const run = yield* runToEnd(graph, { n: 42 })
+      assert.strictEqual(run.status, "FAILED")
+      const v1 = run.nodeExecutions.find((n) => n.nodeId === "v1")
+      assert.strictEqual(v1?.status, "FAILED")
+    })
+  )
+})

@@ -1,0 +1,6 @@
+export * from "./NetPolicy.ts"
+export * from "./PluginBlocks.ts"
+export * from "./PluginManifest.ts"
+export * from "./PluginSandbox.ts"
+export * from "./SandboxLaunch.ts"
+export * from "./SandboxProcess.ts"
