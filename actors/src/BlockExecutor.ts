@@ -4,9 +4,9 @@
  * turns block errors into `BlockFailure`. The NodeRun entity calls it for requests from other runners; the
  * NodeExecutor calls it directly when the node's slot lives on this runner, skipping the RPC.
  */
-import { Context, Duration, Effect, Layer, Schema, Stream } from "effect"
+import { Context, Duration, Effect, Layer, type Redacted, Schema, Stream } from "effect"
 import type { AnyBlock, BlockContext, BlockError } from "@weft/block-sdk"
-import { BlockRegistry, type BlockServices, SubgraphRunner } from "@weft/runtime"
+import { BlockRegistry, type BlockServices, CredentialId, CredentialVault, SubgraphRunner, UserId } from "@weft/runtime"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import type { ExecuteRequest } from "./RunDeps.ts"
 import { BlockFailure, type NodeEventMessage } from "./RunProtocol.ts"
@@ -58,6 +58,7 @@ export class BlockExecutor extends Context.Service<
     BlockExecutor,
     Effect.gen(function* () {
       const registry = yield* BlockRegistry
+      const vault = yield* CredentialVault
       const subgraphs = yield* SubgraphRunnerLive
       const identity = yield* ProcessIdentity
       const started = Stream.succeed<NodeEventMessage>({ _tag: "Started", runner: identity })
@@ -73,13 +74,29 @@ export class BlockExecutor extends Context.Service<
                 (e) => new BlockFailure({ message: `invalid input: ${describeIssue(e)}`, retryable: false })
               )
             )
+            // Only the credentials this node was given, as values; the block never sees the vault.
+            const credentials: Record<string, Redacted.Redacted<string>> = {}
+            for (const [name, id] of Object.entries(request.credentials)) {
+              if (block.credentials?.[name] === undefined) continue
+              credentials[name] = yield* vault
+                .reveal(UserId.make(request.userId), CredentialId.make(id))
+                .pipe(
+                  Effect.mapError(
+                    () =>
+                      new BlockFailure({
+                        message: `credential "${name}" is not available to this run`,
+                        retryable: false
+                      })
+                  )
+                )
+            }
             const ctx: BlockContext = {
               executionId: request.executionId,
               nodeExecutionId: request.nodeExecutionId,
               nodeId: request.nodeId,
               attempt: request.attempt,
               idempotencyKey: `${request.executionId}/${request.nodeExecutionId}`,
-              credentials: {},
+              credentials,
               log: (message, fields) =>
                 Effect.logInfo(message).pipe(
                   Effect.annotateLogs({ ...fields, executionId: request.executionId, nodeId: request.nodeId })

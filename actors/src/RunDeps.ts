@@ -16,6 +16,8 @@ export interface ExecuteRequest {
   readonly block: BlockRef
   readonly input: Record<string, unknown>
   readonly attempt: number
+  /** Credential ids by the names the block declared; revealed only where the block runs. */
+  readonly credentials: Readonly<Record<string, string>>
 }
 
 export interface RunDeps {

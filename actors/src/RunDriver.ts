@@ -21,6 +21,18 @@ export interface DriverHandle {
   readonly events: Queue.Queue<DriverEvent>
 }
 
+/**
+ * A node's credentials are named in its free-form metadata as `credentials: { <requirement>: <credential id> }`
+ * (the graph format fixes the node's other fields); only ids travel, the runner running the block reveals them.
+ */
+const credentialsOf = (metadata: Readonly<Record<string, unknown>>): Record<string, string> => {
+  const given = metadata["credentials"]
+  if (typeof given !== "object" || given === null || Array.isArray(given)) return {}
+  const ids: Record<string, string> = {}
+  for (const [name, id] of Object.entries(given)) if (typeof id === "string") ids[name] = id
+  return ids
+}
+
 export const driveRun = Effect.fnUntraced(function* (
   deps: RunDeps,
   run: LoadedRun,
@@ -97,7 +109,8 @@ export const driveRun = Effect.fnUntraced(function* (
             userId: run.userId,
             block: node.node.block,
             input,
-            attempt
+            attempt,
+            credentials: credentialsOf(node.node.metadata)
           },
           handle.events
         )

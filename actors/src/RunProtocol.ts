@@ -38,7 +38,8 @@ export const ExecuteNode = Rpc.make("Execute", {
       package: Schema.optionalKey(Schema.String)
     }),
     input: Schema.Record(Schema.String, Schema.Unknown),
-    attempt: Schema.Int
+    attempt: Schema.Int,
+    credentials: Schema.Record(Schema.String, Schema.String)
   },
   success: NodeEventMessage,
   error: BlockFailure,

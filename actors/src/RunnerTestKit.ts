@@ -3,9 +3,11 @@
  * save a graph document and run it to its end.
  */
 import { Effect, Layer, Stream } from "effect"
+import * as NodeCrypto from "node:crypto"
 import * as NodeFs from "node:fs/promises"
 import {
   BlockRegistry,
+  CredentialVault,
   ExecutionId,
   ExecutionStore,
   GraphStore,
@@ -17,7 +19,14 @@ import {
 import { Executions } from "./Executions.ts"
 import { embeddedCluster, runnerLayer } from "./Runner.ts"
 
-export const storesLayer = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, BlockRegistry.layer)
+/** The stores a runner needs, with the built-in blocks and a vault whose key lives only for the test. */
+export const storesLayer = Layer.mergeAll(
+  GraphStore.layer,
+  ExecutionStore.layer,
+  UserStore.layer,
+  BlockRegistry.layer,
+  CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
+)
 
 /** One embedded runner with its stores on a fresh database, dropped afterwards. */
 export const embeddedTestRunner = runnerLayer.pipe(

@@ -3,10 +3,10 @@
  * cluster layers they get (architecture.md "Processes and deployment shapes").
  */
 import { Layer } from "effect"
-import { BlockRegistry, Database, ExecutionStore, GraphStore, UserStore } from "@weft/runtime"
+import { BlockRegistry, CredentialVault, Database, ExecutionStore, GraphStore, UserStore } from "@weft/runtime"
 import { distributedCluster, embeddedCluster, runnerLayer } from "@weft/actors"
 
-const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer)
+const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, CredentialVault.layer)
 
 /** Stores and blocks over the database of the environment (DATABASE_URL, else embedded PostgreSQL). */
 export const baseLayer = Layer.mergeAll(stores, BlockRegistry.layer).pipe(Layer.provideMerge(Database.layer))

@@ -5,8 +5,20 @@
  * client can never hold up the others or this loop. If the LISTEN connection drops it is re-established.
  */
 import { PgClient } from "@effect/sql-pg"
-import { Context, Deferred, Effect, Layer, Queue, Schedule, type Scope } from "effect"
-import { eventsChannel, parseBatch, type RunEventBatch } from "./RunEventWire.ts"
+import { Context, Deferred, Effect, Layer, Option, Queue, Schedule, Schema, type Scope } from "effect"
+import { eventsChannel, RunEventBatch } from "@weft/actors"
+
+const decodeBatch = Schema.decodeUnknownOption(RunEventBatch)
+
+/** The batch in a NOTIFY payload, or undefined for anything else. */
+export const parseBatch = (payload: string): RunEventBatch | undefined => {
+  // Boundary with a throwing platform API: JSON.parse is the only way to parse JSON text.
+  try {
+    return Option.getOrUndefined(decodeBatch(JSON.parse(payload)))
+  } catch {
+    return undefined
+  }
+}
 
 export type Subscriber = (batch: RunEventBatch) => void
 

@@ -54,6 +54,17 @@ export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketR
 export const layer = Layer.unwrap(
   Effect.map(GatewayConfig, (config) =>
     HttpRouter.serve(routes, { disableListenLog: true }).pipe(
-      Layer.provideMerge(NodeHttpServer.layer(createServer, { host: config.host, port: config.port }))
+      Layer.provideMerge(NodeHttpServer.layer(createServer, {
+        host: config.host,
+        port: config.port,
+        // Open WebSockets must not hold a shutdown (Ctrl-C) for long.
+        gracefulShutdownTimeout: "2 seconds",
+        websocket: {
+          // Select `weft` when offered, else no subprotocol: the token offered beside it is never echoed back.
+          handleProtocols: (protocols) => (protocols.has("weft") ? "weft" : false),
+          // Client messages are small JSON commands.
+          maxPayload: 64 * 1024
+        }
+      }))
     ))
 )

@@ -8,7 +8,7 @@
  * execution to catch up), 1000 normal.
  */
 import { Schema } from "effect"
-import { RunEventWire } from "./RunEventWire.ts"
+import { RunEventWire } from "@weft/actors"
 
 export const closeCodes = { missingToken: 4401, invalidToken: 4403, tooSlow: 4008 } as const
 

@@ -1,6 +1,7 @@
 /**
  * `GET /ws`: live run events over a WebSocket (protocol in WebSocketMessages.ts). The token comes from the
- * `Sec-WebSocket-Protocol` header (`weft, <token>`: the server selects `weft`) or `?token=`; a JWT or an API key.
+ * `Sec-WebSocket-Protocol` header (`weft, <token>`: the server selects `weft`, never echoing the token) or
+ * `?token=`; a JWT or an API key.
  * Subscriptions are authorised against the owner (admins may watch anything); an unknown or foreign target is
  * answered with the same error, so ids do not leak. Events arrive from every runner through EventHub; each
  * client has one bounded queue of batches, and a client that lets it fill up is disconnected (4008).
@@ -13,7 +14,7 @@ import { accessOf, mayAccess, type Principal } from "./Authentication.ts"
 import { Authenticator } from "./Authenticator.ts"
 import { EventHub } from "./EventHub.ts"
 import { GatewayConfig } from "./GatewayConfig.ts"
-import type { RunEventBatch, RunEventWire } from "./RunEventWire.ts"
+import type { RunEventBatch, RunEventWire } from "@weft/actors"
 import { ClientMessage, closeCodes, type ServerMessage } from "./WebSocketMessages.ts"
 
 const decodeMessage = Schema.decodeUnknownOption(ClientMessage)
@@ -64,7 +65,11 @@ export const WebSocketRoute = Layer.unwrap(Effect.gen(function*() {
 
   const session = Effect.fnUntraced(function*(request: HttpServerRequest.HttpServerRequest) {
     const token = tokenOf(request)
-    const socket = yield* request.upgradeWith({ headers: { "sec-websocket-protocol": "weft" } })
+    // The `weft` subprotocol is selected by the server's handleProtocols (Gateway.ts): WebSocket upgrades take
+    // no custom response headers.
+    const socket = yield* request.upgrade
+    // Acquiring the reader completes the handshake; the writer waits for it, so it comes first.
+    const pull = yield* readerString(socket)
     const writer = yield* socket.writer
     const send = (message: ServerMessage) => writer.write(JSON.stringify(message))
     if (token === undefined) return yield* writer.write(new CloseEvent(closeCodes.missingToken, "token required"))
@@ -123,7 +128,6 @@ export const WebSocketRoute = Layer.unwrap(Effect.gen(function*() {
         yield* send({ type: "subscribed", target })
       })
 
-    const pull = yield* readerString(socket)
     const read = Effect.forever(Effect.gen(function*() {
       const texts = yield* pull
       for (const text of texts) {
