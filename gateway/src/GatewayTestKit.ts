@@ -14,8 +14,11 @@ import { type ClientMessage, ServerMessage } from "./WebSocketMessages.ts"
 
 export const testSecret = "weft-test-secret-0123456789abcdef"
 
-/** A gateway on 127.0.0.1 with an ephemeral port; `settings` replace the environment's. */
-export const testGateway = (settings: Partial<GatewaySettings> = {}) =>
+/**
+ * A gateway on 127.0.0.1 with an ephemeral port, over whatever cluster, stores and database the caller provides
+ * (an embedded runner below, or `clientLayer` for runs on other processes); `settings` replace the environment's.
+ */
+export const gatewayOver = (settings: Partial<GatewaySettings> = {}) =>
   Gateway.layer.pipe(
     Layer.provideMerge(GatewayConfig.layerWith({
       host: "127.0.0.1",
@@ -27,9 +30,12 @@ export const testGateway = (settings: Partial<GatewaySettings> = {}) =>
       redisUrl: Option.none(),
       ...settings
     })),
-    Layer.provideMerge(CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))),
-    Layer.provideMerge(embeddedTestRunner)
+    Layer.provideMerge(CredentialVault.layerWithKey(NodeCrypto.randomBytes(32)))
   )
+
+/** `gatewayOver` an embedded test runner on a throwaway database. */
+export const testGateway = (settings: Partial<GatewaySettings> = {}) =>
+  gatewayOver(settings).pipe(Layer.provideMerge(embeddedTestRunner))
 
 /** The base URL of the gateway in context. */
 export const baseUrl = Effect.map(HttpServer.HttpServer, (server) =>

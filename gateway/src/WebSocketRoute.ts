@@ -137,7 +137,8 @@ export const WebSocketRoute = Layer.unwrap(Effect.gen(function*() {
       }
     }))
 
-    yield* Effect.raceAll([read, deliver, heartbeat]).pipe(Effect.ignore)
+    // The first to end ends the session: a closed connection (read fails) must stop delivery and heartbeats.
+    yield* Effect.raceAllFirst([read, deliver, heartbeat]).pipe(Effect.ignore)
   })
 
   return HttpRouter.add(

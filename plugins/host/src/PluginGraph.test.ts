@@ -2,10 +2,12 @@
  * A graph whose nodes are plugin blocks, run on an embedded runner: two versions of one plugin pinned side by
  * side in one graph, each node running in its version's sandbox.
  */
+import * as NodeCrypto from "node:crypto"
 import { assert, layer } from "@effect/vitest"
 import { embeddedCluster, runnerLayer } from "@weft/actors"
 import { runToEnd, saveDocument } from "@weft/actors/testing"
 import {
+  CredentialVault,
   BlockRegistry,
   builtinBlocks,
   ExecutionStore,
@@ -34,11 +36,23 @@ const pluginRegistry = Layer.effect(
 
 const testLayer = runnerLayer.pipe(
   Layer.provideMerge(embeddedCluster),
-  Layer.provideMerge(Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, pluginRegistry)),
+  Layer.provideMerge(
+    Layer.mergeAll(
+      GraphStore.layer,
+      ExecutionStore.layer,
+      UserStore.layer,
+      pluginRegistry,
+      CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
+    )
+  ),
   Layer.provideMerge(TestDatabase.layer)
 )
 
-const node = (id: string, block: GraphDocument["nodes"][number]["block"], inputDefault: Record<string, unknown> = {}) => ({
+const node = (
+  id: string,
+  block: GraphDocument["nodes"][number]["block"],
+  inputDefault: Record<string, unknown> = {}
+) => ({
   id: NodeId.make(id),
   block,
   inputDefault,
@@ -86,7 +100,10 @@ layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks
       const graph = yield* saveDocument({
         name: "Bad input",
         description: "",
-        nodes: [node("in", { id: "AgentInput" }, { name: "n" }), node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" })],
+        nodes: [
+          node("in", { id: "AgentInput" }, { name: "n" }),
+          node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" })
+        ],
         links: [link("in", "result", "v1", "text")]
       })
       const run = yield* runToEnd(graph, { n: 42 })
