@@ -7,7 +7,18 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    projects: ["plugins/sdk", "runtime", "actors", "gateway", "plugins/host", "plugins/core", "plugins/http", "registry", "cli", "scripts"],
+    projects: [
+      "plugins/sdk",
+      "runtime",
+      "actors",
+      "gateway",
+      "plugins/host",
+      "plugins/core",
+      "plugins/http",
+      "registry",
+      "cli",
+      "scripts"
+    ],
     passWithNoTests: true
   }
 })

@@ -37,9 +37,13 @@ export const pluginsBench = Effect.gen(function* () {
   const n = 2000
   const [, warmMs] = yield* timed(Effect.repeat(call, { times: n - 1 }))
   const concurrent = 8_000
-  const [, sandboxedMs] = yield* timed(Effect.forEach(Array.from({ length: concurrent }), () => call, { concurrency: 4, discard: true }))
+  const [, sandboxedMs] = yield* timed(
+    Effect.forEach(Array.from({ length: concurrent }), () => call, { concurrency: 4, discard: true })
+  )
   const builtin = Stream.runDrain(ChangeCase.run({ text: input.text, to: "snake" }, BlockTestKit.testContext()))
-  const [, builtinMs] = yield* timed(Effect.forEach(Array.from({ length: concurrent }), () => builtin, { concurrency: 4, discard: true }))
+  const [, builtinMs] = yield* timed(
+    Effect.forEach(Array.from({ length: concurrent }), () => builtin, { concurrency: 4, discard: true })
+  )
   console.log(
     [
       "plugins:",

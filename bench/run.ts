@@ -7,7 +7,11 @@ import { engineBench } from "./engine.ts"
 import { idleBench } from "./idle.ts"
 import { pluginsBench } from "./plugins.ts"
 
-const all: Record<string, Effect.Effect<void, unknown>> = { engine: engineBench, idle: idleBench, plugins: pluginsBench }
+const all: Record<string, Effect.Effect<void, unknown>> = {
+  engine: engineBench,
+  idle: idleBench,
+  plugins: pluginsBench
+}
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(all)
 
 const program = Effect.forEach(

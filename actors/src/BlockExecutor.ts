@@ -78,17 +78,15 @@ export class BlockExecutor extends Context.Service<
             const credentials: Record<string, Redacted.Redacted<string>> = {}
             for (const [name, id] of Object.entries(request.credentials)) {
               if (block.credentials?.[name] === undefined) continue
-              credentials[name] = yield* vault
-                .reveal(UserId.make(request.userId), CredentialId.make(id))
-                .pipe(
-                  Effect.mapError(
-                    () =>
-                      new BlockFailure({
-                        message: `credential "${name}" is not available to this run`,
-                        retryable: false
-                      })
-                  )
+              credentials[name] = yield* vault.reveal(UserId.make(request.userId), CredentialId.make(id)).pipe(
+                Effect.mapError(
+                  () =>
+                    new BlockFailure({
+                      message: `credential "${name}" is not available to this run`,
+                      retryable: false
+                    })
                 )
+              )
             }
             const ctx: BlockContext = {
               executionId: request.executionId,

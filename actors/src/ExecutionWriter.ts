@@ -262,11 +262,13 @@ export class ExecutionWriter extends Context.Service<
        * commit in the order they were submitted (a node's RUNNING before its COMPLETED).
        */
       const lanes: Array<Queue.Queue<Item>> = []
-      for (let i = 0; i < laneCount; i++) lanes.push(yield* Queue.unbounded<Item>())
+      const first = yield* Queue.unbounded<Item>()
+      lanes.push(first)
+      for (let i = 1; i < laneCount; i++) lanes.push(yield* Queue.unbounded<Item>())
       const laneOf = (run: string) => {
         let h = 0
         for (let i = 0; i < run.length; i++) h = (Math.imul(h, 31) + run.charCodeAt(i)) | 0
-        return lanes[(h >>> 0) % lanes.length]!
+        return lanes[(h >>> 0) % lanes.length] ?? first
       }
 
       /**
@@ -379,7 +381,7 @@ export class ExecutionWriter extends Context.Service<
             if (more._tag === "None") break
             batch = [...batch, ...more.value]
           }
-          const ops = batch.length === 1 ? batch[0]!.ops : batch.flatMap((b) => b.ops)
+          const ops = batch.flatMap((b) => b.ops)
           const result = yield* commit(ops).pipe(
             Effect.retry({ times: 3 }),
             Effect.tapError((e) => Effect.logError("execution write failed", e)),

@@ -206,8 +206,9 @@ export const driveRun = Effect.fnUntraced(function* (
     for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
     if (cancelled) break
     yield* dispatchAll(step.dispatch)
-    while (waiting.length > 0 && fibers.size < deps.runConcurrency) {
-      const next = waiting.shift()!
+    while (fibers.size < deps.runConcurrency) {
+      const next = waiting.shift()
+      if (next === undefined) break
       yield* launch(next.id, next.nodeId, next.input)
     }
   }

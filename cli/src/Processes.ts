@@ -4,7 +4,9 @@
  */
 import { Layer } from "effect"
 import { BlockRegistry, CredentialVault, Database, ExecutionStore, GraphStore, UserStore } from "@weft/runtime"
-import { distributedCluster, embeddedCluster, runnerLayer } from "@weft/actors"
+import { clientLayer, distributedCluster, embeddedCluster, runnerLayer } from "@weft/actors"
+import { Gateway, GatewayConfig } from "@weft/gateway"
+import { devGatewayConfig } from "./GatewayCommand.ts"
 
 const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, CredentialVault.layer)
 
@@ -17,3 +19,19 @@ export const embeddedRunner = runnerLayer.pipe(Layer.provideMerge(embeddedCluste
 /** A runner joining the runners registered in the shared database. */
 export const distributedRunner = (address: { readonly host: string; readonly port: number }) =>
   runnerLayer.pipe(Layer.provideMerge(distributedCluster(address)), Layer.provideMerge(baseLayer))
+
+/**
+ * `weft gateway`: the API over a client of the cluster registered in the database; the runs go to the runners.
+ * Layer order makes shutdown stop the HTTP server (and its WebSockets) before the cluster client and the pool.
+ */
+export const gatewayProcess = Gateway.layer.pipe(
+  Layer.provideMerge(GatewayConfig.layer),
+  Layer.provideMerge(clientLayer),
+  Layer.provideMerge(baseLayer)
+)
+
+/** `weft dev`: the gateway in front of the embedded runner; stopped before the runner and the database. */
+export const embeddedWithGateway = Gateway.layer.pipe(
+  Layer.provideMerge(devGatewayConfig),
+  Layer.provideMerge(embeddedRunner)
+)

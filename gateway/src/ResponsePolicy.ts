@@ -62,6 +62,8 @@ const tooLarge = (limit: number) =>
     detail: `request bodies are limited to ${limit} bytes`
   })
 
+const isProbe = (path: string) => path === "/health" || path === "/ready"
+
 const exemptFromIpBudget = (path: string) => path.startsWith("/api/v1/") || path.startsWith("/hooks/")
 
 export const ResponsePolicy = HttpRouter.middleware(
@@ -94,6 +96,8 @@ export const ResponsePolicy = HttpRouter.middleware(
         if (!exemptFromIpBudget(path)) {
           const limited = yield* charge(config.rateLimits, "anonymous", `ip:${clientAddress(request)}`).pipe(
             Effect.provideService(RateLimiter, limiter),
+            // Probes must report the state even when a fail-closed limiter cannot count them.
+            Effect.catchIf((problem) => problem._tag === "Unavailable" && isProbe(path), () => Effect.void),
             Effect.matchEffect({
               onFailure: (problem) =>
                 Effect.map(HttpServerRespondable.toResponse(problem), (r): HttpServerResponse.HttpServerResponse | undefined => r),

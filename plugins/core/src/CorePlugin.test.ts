@@ -23,17 +23,30 @@ describe("@weft/blocks-core as a published plugin", () => {
           version: "0.1.0"
         })
         const plugin = yield* loadPlugin(installed.directory)
-        assert.deepStrictEqual(
-          plugin.blocks.map((b) => b.id).sort(),
-          ["ChangeCase", "GetPath", "JoinText", "JsonParse", "JsonStringify", "RegexMatch", "RegexReplace", "SetPath", "SplitText"]
-        )
+        assert.deepStrictEqual(plugin.blocks.map((b) => b.id).sort(), [
+          "ChangeCase",
+          "GetPath",
+          "JoinText",
+          "JsonParse",
+          "JsonStringify",
+          "RegexMatch",
+          "RegexReplace",
+          "SetPath",
+          "SplitText"
+        ])
         const block = (id: string) => plugin.blocks.find((b) => b.id === id)!
-        assert.deepStrictEqual(yield* BlockTestKit.runBlockByPin(block("ChangeCase"), { text: "Plugin Blocks", to: "kebab" }), {
-          result: ["plugin-blocks"]
-        })
-        assert.deepStrictEqual(yield* BlockTestKit.runBlockByPin(block("GetPath"), { value: { a: { b: [7] } }, path: "a.b.0" }), {
-          result: [7]
-        })
+        assert.deepStrictEqual(
+          yield* BlockTestKit.runBlockByPin(block("ChangeCase"), { text: "Plugin Blocks", to: "kebab" }),
+          {
+            result: ["plugin-blocks"]
+          }
+        )
+        assert.deepStrictEqual(
+          yield* BlockTestKit.runBlockByPin(block("GetPath"), { value: { a: { b: [7] } }, path: "a.b.0" }),
+          {
+            result: [7]
+          }
+        )
       }).pipe(Effect.scoped),
     120_000
   )

@@ -90,5 +90,7 @@ export const SetPath = Block.make({
   input: { value: Schema.Unknown, path: Schema.String, set: Schema.Unknown },
   output: { result: Schema.Unknown },
   run: (input) =>
-    Stream.fromEffect(checkPath(input.path)).pipe(Stream.map((path) => ({ pin: "result" as const, value: setAt(input.value, path, input.set) })))
+    Stream.fromEffect(checkPath(input.path)).pipe(
+      Stream.map((path) => ({ pin: "result" as const, value: setAt(input.value, path, input.set) }))
+    )
 })

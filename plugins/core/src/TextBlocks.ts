@@ -30,7 +30,9 @@ export const RegexMatch = Block.make({
   run: (input) =>
     Stream.unwrap(
       Effect.map(compile(input.pattern, input.flags), (regex) => {
-        const matches = regex.global ? [...input.text.matchAll(regex)] : [regex.exec(input.text)].filter((m) => m !== null)
+        const matches = regex.global
+          ? [...input.text.matchAll(regex)]
+          : [regex.exec(input.text)].filter((m) => m !== null)
         const yields = matches.flatMap((m) => [
           { pin: "match" as const, value: m[0] },
           { pin: "groups" as const, value: m.slice(1).map((g) => g ?? null) }
@@ -54,7 +56,12 @@ export const RegexReplace = Block.make({
   },
   output: { result: Schema.String },
   run: (input) =>
-    Stream.fromEffect(Effect.map(compile(input.pattern, input.flags), (regex) => ({ pin: "result" as const, value: input.text.replace(regex, input.replacement) })))
+    Stream.fromEffect(
+      Effect.map(compile(input.pattern, input.flags), (regex) => ({
+        pin: "result" as const,
+        value: input.text.replace(regex, input.replacement)
+      }))
+    )
 })
 
 export const SplitText = Block.make({
@@ -63,10 +70,17 @@ export const SplitText = Block.make({
   name: "Split text",
   description: "Splits a text at a delimiter into a list.",
   categories: ["text"],
-  input: { text: Schema.String, delimiter: Schema.String.pipe(Pin.withDefault(",")), trim: Schema.Boolean.pipe(Pin.withDefault(false)) },
+  input: {
+    text: Schema.String,
+    delimiter: Schema.String.pipe(Pin.withDefault(",")),
+    trim: Schema.Boolean.pipe(Pin.withDefault(false))
+  },
   output: { items: Schema.Array(Schema.String) },
   run: (input) =>
-    Stream.make({ pin: "items" as const, value: input.text.split(input.delimiter).map((part) => (input.trim ? part.trim() : part)) })
+    Stream.make({
+      pin: "items" as const,
+      value: input.text.split(input.delimiter).map((part) => (input.trim ? part.trim() : part))
+    })
 })
 
 export const JoinText = Block.make({
@@ -97,9 +111,13 @@ const applyCase = (text: string, to: typeof Case.Type): string => {
     case "title":
       return text.replace(/\p{L}+/gu, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
     case "snake":
-      return words(text).map((w) => w.toLowerCase()).join("_")
+      return words(text)
+        .map((w) => w.toLowerCase())
+        .join("_")
     case "kebab":
-      return words(text).map((w) => w.toLowerCase()).join("-")
+      return words(text)
+        .map((w) => w.toLowerCase())
+        .join("-")
     case "camel":
       return words(text)
         .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))

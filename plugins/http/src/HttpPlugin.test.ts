@@ -62,11 +62,12 @@ describe("@weft/blocks-http as a published plugin", () => {
         })
         assert.deepStrictEqual(ok["status"], [201])
         assert.deepStrictEqual(ok["body"], ["hello:payload"])
-        assert.strictEqual((ok["headers"]?.[0] as Record<string, string>)["x-echo-method"], "POST")
+        assert.strictEqual((ok["headers"]?.[0] as Record<string, string> | undefined)?.["x-echo-method"], "POST")
 
         const refused = yield* Effect.exit(BlockTestKit.runBlockByPin(block, { url: `http://${undeclared}/` }))
         assert.isTrue(Exit.isFailure(refused))
-        if (Exit.isFailure(refused)) assert.match(Cause.pretty(refused.cause), /not declared in the plugin's permissions/)
+        if (Exit.isFailure(refused))
+          assert.match(Cause.pretty(refused.cause), /not declared in the plugin's permissions/)
       }).pipe(Effect.scoped),
     120_000
   )

@@ -38,7 +38,10 @@ export const HttpRequest = Block.make({
           return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() }
         },
         catch: (cause) =>
-          new BlockError({ message: `HTTP request failed: ${cause instanceof Error ? cause.message : String(cause)}`, retryable: true })
+          new BlockError({
+            message: `HTTP request failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+            retryable: true
+          })
       })
     ).pipe(
       Stream.flatMap((r) =>
