@@ -102,5 +102,5 @@ export const GraphRunLayer = GraphRun.toLayer(
         })
     })
   }),
-  { concurrency: "unbounded", maxIdleTime: "1 minute" }
+  { concurrency: "unbounded", maxIdleTime: "30 seconds" }
 )
