@@ -4,11 +4,13 @@
  */
 import { Effect } from "effect"
 import { engineBench } from "./engine.ts"
+import { gatewayBench } from "./gateway.ts"
 import { idleBench } from "./idle.ts"
 import { pluginsBench } from "./plugins.ts"
 
 const all: Record<string, Effect.Effect<void, unknown>> = {
   engine: engineBench,
+  gateway: gatewayBench,
   idle: idleBench,
   plugins: pluginsBench
 }

@@ -20,7 +20,7 @@ const secretFileError = (file: string) => (cause: unknown) =>
 export const loadOrCreateJwtSecret = (dataDir: string) => {
   const file = NodePath.join(dataDir, "jwt.secret")
   const fail = secretFileError(file)
-  return Effect.gen(function*() {
+  return Effect.gen(function* () {
     yield* Effect.tryPromise({ try: () => NodeFs.mkdir(dataDir, { recursive: true }), catch: fail })
     const fresh = NodeCrypto.randomBytes(32).toString("base64url")
     // `wx` fails when the file exists, so two processes starting together agree on the first secret written.
@@ -40,7 +40,7 @@ export const loadOrCreateJwtSecret = (dataDir: string) => {
 
 /** The environment's gateway settings; without WEFT_JWT_SECRET, the data folder's generated secret. */
 export const devGatewayConfig = Layer.unwrap(
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const configured = yield* Config.option(Config.Redacted("WEFT_JWT_SECRET"))
     if (Option.isSome(configured)) return GatewayConfig.layer
     const secret = yield* loadOrCreateJwtSecret(yield* dataDirConfig)
@@ -48,21 +48,24 @@ export const devGatewayConfig = Layer.unwrap(
   })
 )
 
-/** http://host:port of the running gateway. */
-export const gatewayUrl = Effect.map(HttpServer.HttpServer, (server) =>
-  server.address._tag === "UnixPathAddress"
-    ? `unix:${server.address.path}`
-    : `http://${server.address.hostname === "0.0.0.0" ? "127.0.0.1" : server.address.hostname}:${server.address.port}`)
+/** http://host:port of the running gateway (the configured host, the bound port). */
+export const gatewayUrl = Effect.gen(function* () {
+  const server = yield* HttpServer.HttpServer
+  const { host } = yield* GatewayConfig
+  const port = server.address._tag === "UnixPathAddress" ? 0 : server.address.port
+  const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host
+  return `http://${shown}:${port}`
+})
 
 /** A login token for the local admin (created if missing), valid 30 days. */
-export const localAdminToken = Effect.gen(function*() {
+export const localAdminToken = Effect.gen(function* () {
   const admin = yield* (yield* UserStore).localAdmin
   const token = yield* (yield* JwtVerifier).sign({ sub: admin.id, admin: true, name: admin.name }, "30d")
   return { admin, token }
 }).pipe(Effect.provide(JwtVerifier.layer))
 
 /** `weft gateway`: announces where it listens, then serves until stopped. */
-export const runGateway = Effect.gen(function*() {
+export const runGateway = Effect.gen(function* () {
   const url = yield* gatewayUrl
   const config = yield* GatewayConfig
   yield* Console.log(`weft gateway: listening on ${url} (pid ${process.pid})`)

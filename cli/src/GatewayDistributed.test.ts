@@ -18,7 +18,7 @@ const testLayer = gatewayOver().pipe(
 
 layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("gateway over a weft runner process", (it) => {
   it.effect("a WebSocket client of the gateway receives the events of a run executing on the runner process", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const runner = yield* startRunner(yield* TestDatabase.TestDatabaseUrl)
       // The runner holds all 64 shards (PostgreSQL advisory locks) before the run starts.
@@ -54,5 +54,6 @@ layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("gateway over 
       const detail = yield* api.executions.get({ params: { executionId: run.executionId } })
       assert.strictEqual(detail.status, "COMPLETED")
       assert.isTrue(runner.pid > 0 && process.kill(runner.pid, 0))
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 })

@@ -4,12 +4,13 @@
  * (Processes.ts); user errors print one line and exit 2.
  */
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Console, Effect } from "effect"
+import { Config, Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { BlockRegistry } from "@weft/runtime"
-import { type CliFailure, ExitCode, usageExitCode } from "./CliFailure.ts"
+import { CliFailure, ExitCode, usageExitCode } from "./CliFailure.ts"
 import { runDev } from "./DevCommand.ts"
-import { distributedRunner, embeddedRunner } from "./Processes.ts"
+import { runGateway } from "./GatewayCommand.ts"
+import { distributedRunner, embeddedRunner, gatewayProcess } from "./Processes.ts"
 import { runAndPrint } from "./RunCommand.ts"
 import { runRunner } from "./RunnerCommand.ts"
 import { validateGraphFile } from "./ValidateCommand.ts"
@@ -51,7 +52,7 @@ const graph = Command.make("graph").pipe(
 )
 
 const dev = Command.make("dev", {}, () => runDev).pipe(
-  Command.withDescription("Start embedded PostgreSQL, one runner (and later the gateway); Ctrl-C stops all")
+  Command.withDescription("Start embedded PostgreSQL, one runner and the gateway (API on :8080); Ctrl-C stops all")
 )
 
 const runner = Command.make(
@@ -66,7 +67,22 @@ const runner = Command.make(
   ({ host, port }) => runRunner.pipe(Effect.provide(distributedRunner({ host, port })))
 ).pipe(Command.withDescription("Start a runner of a distributed Weft (needs DATABASE_URL)"))
 
-const program = weft.pipe(Command.withSubcommands([run, graph, dev, runner]), Command.run({ version: "0.1.0" }))
+const gateway = Command.make("gateway", {}, () =>
+  Effect.gen(function* () {
+    // Without a shared database a gateway would start an embedded one that no runner uses.
+    if (Option.isNone(yield* Config.option(Config.String("DATABASE_URL")))) {
+      return yield* new CliFailure({ message: "weft gateway needs DATABASE_URL (the database its runners share)" })
+    }
+    return yield* runGateway.pipe(Effect.provide(gatewayProcess))
+  })
+).pipe(
+  Command.withDescription("Serve the HTTP/WebSocket API for the runners of a distributed Weft (needs DATABASE_URL)")
+)
+
+const program = weft.pipe(
+  Command.withSubcommands([run, graph, dev, runner, gateway]),
+  Command.run({ version: "0.1.0" })
+)
 
 program.pipe(
   Effect.catchTag("CliFailure", (e: CliFailure) =>

@@ -7,7 +7,16 @@
 import { Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "effect/http-api"
 import { Graph, GraphFile } from "@weft/runtime"
-import { Conflict, Forbidden, InvalidGraph, InvalidRequest, NotFound, RateLimited, RunRejected, Unavailable } from "./ApiProblems.ts"
+import {
+  Conflict,
+  Forbidden,
+  InvalidGraph,
+  InvalidRequest,
+  NotFound,
+  RateLimited,
+  RunRejected,
+  Unavailable
+} from "./ApiProblems.ts"
 import {
   ApiKeyMetadata,
   BlockDescriptor,
@@ -34,13 +43,14 @@ import { Authentication } from "./Authentication.ts"
 const Created = HttpApiSchema.status(201)
 const Accepted = HttpApiSchema.status(202)
 const graphIdParam = { graphId: Schema.NonEmptyString }
-const versionQuery = { version: Schema.optionalKey(Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1))) }
+const versionQuery = {
+  version: Schema.optionalKey(Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1)))
+}
 
 export class SystemGroup extends HttpApiGroup.make("system", { topLevel: true })
   .add(HttpApiEndpoint.get("health", "/health", { success: Health }))
   .add(HttpApiEndpoint.get("ready", "/ready", { success: Readiness, error: Unavailable }))
-  .annotateMerge(OpenApi.annotations({ title: "System", description: "Liveness and readiness probes" }))
-{}
+  .annotateMerge(OpenApi.annotations({ title: "System", description: "Liveness and readiness probes" })) {}
 
 export class HooksGroup extends HttpApiGroup.make("hooks")
   .add(
@@ -53,134 +63,186 @@ export class HooksGroup extends HttpApiGroup.make("hooks")
       error: [NotFound, RunRejected, RateLimited, Unavailable]
     })
   )
-  .annotateMerge(OpenApi.annotations({
-    title: "Webhooks",
-    description: "Starts the active version of the token's graph with the request body as its `payload` input"
-  }))
-{}
+  .annotateMerge(
+    OpenApi.annotations({
+      title: "Webhooks",
+      description: "Starts the active version of the token's graph with the request body as its `payload` input"
+    })
+  ) {}
 
-export class MeGroup extends HttpApiGroup.make("me")
-  .add(HttpApiEndpoint.get("get", "/me", { success: Me, error: Unavailable }))
-{}
+export class MeGroup extends HttpApiGroup.make("me").add(
+  HttpApiEndpoint.get("get", "/me", { success: Me, error: Unavailable })
+) {}
 
 export class BlocksGroup extends HttpApiGroup.make("blocks")
   .add(HttpApiEndpoint.get("list", "/blocks", { success: Schema.Array(BlockDescriptor), error: Unavailable }))
-  .add(HttpApiEndpoint.get("get", "/blocks/:blockId", {
-    params: { blockId: Schema.NonEmptyString },
-    success: BlockDescriptor,
-    error: [NotFound, Unavailable]
-  }))
-{}
+  .add(
+    HttpApiEndpoint.get("get", "/blocks/:blockId", {
+      params: { blockId: Schema.NonEmptyString },
+      success: BlockDescriptor,
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 export class GraphsGroup extends HttpApiGroup.make("graphs")
   .add(HttpApiEndpoint.get("list", "/graphs", { success: Schema.Array(Graph), error: Unavailable }))
-  .add(HttpApiEndpoint.post("create", "/graphs", {
-    payload: GraphFile,
-    success: Graph.pipe(Created),
-    error: [InvalidGraph, Unavailable]
-  }))
-  .add(HttpApiEndpoint.post("import", "/graphs/import", {
-    payload: GraphFile,
-    success: Graph.pipe(Created),
-    error: [InvalidGraph, Conflict, Unavailable]
-  }))
-  .add(HttpApiEndpoint.get("get", "/graphs/:graphId", {
-    params: graphIdParam,
-    query: versionQuery,
-    success: Graph,
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.put("update", "/graphs/:graphId", {
-    params: graphIdParam,
-    payload: GraphFile,
-    success: Graph,
-    error: [NotFound, InvalidGraph, Unavailable]
-  }))
-  .add(HttpApiEndpoint.get("versions", "/graphs/:graphId/versions", {
-    params: graphIdParam,
-    success: Schema.Array(Graph),
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.put("setActive", "/graphs/:graphId/active", {
-    params: graphIdParam,
-    payload: SetActiveVersion,
-    success: Graph,
-    error: [NotFound, Unavailable]
-  }))
+  .add(
+    HttpApiEndpoint.post("create", "/graphs", {
+      payload: GraphFile,
+      success: Graph.pipe(Created),
+      error: [InvalidGraph, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.post("import", "/graphs/import", {
+      payload: GraphFile,
+      success: Graph.pipe(Created),
+      error: [InvalidGraph, Conflict, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("get", "/graphs/:graphId", {
+      params: graphIdParam,
+      query: versionQuery,
+      success: Graph,
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.put("update", "/graphs/:graphId", {
+      params: graphIdParam,
+      payload: GraphFile,
+      success: Graph,
+      error: [NotFound, InvalidGraph, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("versions", "/graphs/:graphId/versions", {
+      params: graphIdParam,
+      success: Schema.Array(Graph),
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.put("setActive", "/graphs/:graphId/active", {
+      params: graphIdParam,
+      payload: SetActiveVersion,
+      success: Graph,
+      error: [NotFound, Unavailable]
+    })
+  )
   .add(HttpApiEndpoint.delete("delete", "/graphs/:graphId", { params: graphIdParam, error: [NotFound, Unavailable] }))
-  .add(HttpApiEndpoint.get("export", "/graphs/:graphId/export", {
-    params: graphIdParam,
-    query: versionQuery,
-    success: Schema.toEncoded(GraphFile),
-    error: [NotFound, Unavailable]
-  }))
-{}
+  .add(
+    HttpApiEndpoint.get("export", "/graphs/:graphId/export", {
+      params: graphIdParam,
+      query: versionQuery,
+      success: Schema.toEncoded(GraphFile),
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 export class ExecutionsGroup extends HttpApiGroup.make("executions")
-  .add(HttpApiEndpoint.post("start", "/executions", {
-    payload: StartExecution,
-    query: { wait: WaitQuery },
-    headers: { "idempotency-key": Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))) },
-    success: [RunAccepted.pipe(Accepted), RunFinished],
-    error: [NotFound, RunRejected, Conflict, Unavailable]
-  }))
-  .add(HttpApiEndpoint.get("list", "/executions", {
-    query: {
-      graphId: Schema.optionalKey(Schema.NonEmptyString),
-      status: Schema.optionalKey(Schema.Literals(["INCOMPLETE", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "TERMINATED", "REVIEW"])),
-      limit: Schema.optionalKey(Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 }))),
-      cursor: Schema.optionalKey(Schema.String)
-    },
-    success: ExecutionPage,
-    error: [InvalidRequest, Unavailable]
-  }))
-  .add(HttpApiEndpoint.get("get", "/executions/:executionId", {
-    params: { executionId: Schema.NonEmptyString },
-    success: ExecutionDetail,
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.post("cancel", "/executions/:executionId/cancel", {
-    params: { executionId: Schema.NonEmptyString },
-    success: CancelResult,
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.delete("delete", "/executions/:executionId", {
-    params: { executionId: Schema.NonEmptyString },
-    error: [NotFound, Unavailable]
-  }))
-{}
+  .add(
+    HttpApiEndpoint.post("start", "/executions", {
+      payload: StartExecution,
+      query: { wait: WaitQuery },
+      headers: {
+        "idempotency-key": Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)))
+      },
+      success: [RunAccepted.pipe(Accepted), RunFinished],
+      error: [NotFound, RunRejected, Conflict, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("list", "/executions", {
+      query: {
+        graphId: Schema.optionalKey(Schema.NonEmptyString),
+        status: Schema.optionalKey(
+          Schema.Literals(["INCOMPLETE", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "TERMINATED", "REVIEW"])
+        ),
+        limit: Schema.optionalKey(
+          Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 }))
+        ),
+        cursor: Schema.optionalKey(Schema.String)
+      },
+      success: ExecutionPage,
+      error: [InvalidRequest, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("get", "/executions/:executionId", {
+      params: { executionId: Schema.NonEmptyString },
+      success: ExecutionDetail,
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.post("cancel", "/executions/:executionId/cancel", {
+      params: { executionId: Schema.NonEmptyString },
+      success: CancelResult,
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.delete("delete", "/executions/:executionId", {
+      params: { executionId: Schema.NonEmptyString },
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 export class CredentialsGroup extends HttpApiGroup.make("credentials")
-  .add(HttpApiEndpoint.post("create", "/credentials", { payload: NewCredential, success: CredentialMetadata.pipe(Created), error: Unavailable }))
+  .add(
+    HttpApiEndpoint.post("create", "/credentials", {
+      payload: NewCredential,
+      success: CredentialMetadata.pipe(Created),
+      error: Unavailable
+    })
+  )
   .add(HttpApiEndpoint.get("list", "/credentials", { success: Schema.Array(CredentialMetadata), error: Unavailable }))
-  .add(HttpApiEndpoint.delete("delete", "/credentials/:credentialId", {
-    params: { credentialId: Schema.NonEmptyString },
-    error: [NotFound, Unavailable]
-  }))
-{}
+  .add(
+    HttpApiEndpoint.delete("delete", "/credentials/:credentialId", {
+      params: { credentialId: Schema.NonEmptyString },
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 export class ApiKeysGroup extends HttpApiGroup.make("apiKeys")
-  .add(HttpApiEndpoint.post("create", "/api-keys", { payload: NewApiKey, success: CreatedApiKey.pipe(Created), error: Unavailable }))
+  .add(
+    HttpApiEndpoint.post("create", "/api-keys", {
+      payload: NewApiKey,
+      success: CreatedApiKey.pipe(Created),
+      error: Unavailable
+    })
+  )
   .add(HttpApiEndpoint.get("list", "/api-keys", { success: Schema.Array(ApiKeyMetadata), error: Unavailable }))
-  .add(HttpApiEndpoint.delete("revoke", "/api-keys/:keyId", { params: { keyId: Schema.NonEmptyString }, error: [NotFound, Unavailable] }))
-{}
+  .add(
+    HttpApiEndpoint.delete("revoke", "/api-keys/:keyId", {
+      params: { keyId: Schema.NonEmptyString },
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 export class WebhooksGroup extends HttpApiGroup.make("webhooks")
-  .add(HttpApiEndpoint.post("create", "/graphs/:graphId/webhooks", {
-    params: graphIdParam,
-    success: CreatedWebhook.pipe(Created),
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.get("list", "/graphs/:graphId/webhooks", {
-    params: graphIdParam,
-    success: Schema.Array(WebhookMetadata),
-    error: [NotFound, Unavailable]
-  }))
-  .add(HttpApiEndpoint.delete("revoke", "/webhooks/:webhookId", {
-    params: { webhookId: Schema.NonEmptyString },
-    error: [NotFound, Unavailable]
-  }))
-{}
+  .add(
+    HttpApiEndpoint.post("create", "/graphs/:graphId/webhooks", {
+      params: graphIdParam,
+      success: CreatedWebhook.pipe(Created),
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("list", "/graphs/:graphId/webhooks", {
+      params: graphIdParam,
+      success: Schema.Array(WebhookMetadata),
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.delete("revoke", "/webhooks/:webhookId", {
+      params: { webhookId: Schema.NonEmptyString },
+      error: [NotFound, Unavailable]
+    })
+  ) {}
 
 /** Everything a caller must authenticate for, under `/api/v1`. */
 export class Api extends HttpApi.make("weft")
@@ -198,13 +260,14 @@ export class Api extends HttpApi.make("weft")
   .middleware(HttpApiMiddleware.ProblemDetails)
   .annotate(HttpApi.ParseOptions, { onExcessProperty: "error" })
   .annotate(HttpApi.HeadersParseOptions, {})
-  .annotateMerge(OpenApi.annotations({
-    title: "Weft API",
-    version: "1",
-    description:
-      "REST API of Weft. Authenticate with `Authorization: Bearer <JWT>` or `X-API-Key: <key>`. Request bodies are "
-      + "limited to 1 MiB (WEFT_MAX_BODY_BYTES); unknown fields are rejected. Errors are RFC 9457 problem details."
-  }))
-{}
+  .annotateMerge(
+    OpenApi.annotations({
+      title: "Weft API",
+      version: "1",
+      description:
+        "REST API of Weft. Authenticate with `Authorization: Bearer <JWT>` or `X-API-Key: <key>`. Request bodies are " +
+        "limited to 1 MiB (WEFT_MAX_BODY_BYTES); unknown fields are rejected. Errors are RFC 9457 problem details."
+    })
+  ) {}
 
 export { Forbidden }

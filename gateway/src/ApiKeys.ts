@@ -47,24 +47,31 @@ const keyPattern = /^weft_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/
 const hashOf = (salt: Uint8Array, secret: string): Buffer =>
   NodeCrypto.createHash("sha256").update(salt).update(secret, "utf8").digest()
 
-export class ApiKeys extends Context.Service<ApiKeys, {
-  readonly create: (
-    userId: UserId,
-    name: string,
-    scopes: ReadonlyArray<Scope>
-  ) => Effect.Effect<ApiKeyMetadata & { readonly key: string }, StoreError>
-  readonly list: (userId: UserId) => Effect.Effect<ReadonlyArray<ApiKeyMetadata>, StoreError>
-  /** Revoked keys stop working at once: every request looks its key up. */
-  readonly revoke: (userId: UserId, id: string) => Effect.Effect<void, ApiKeyNotFound | StoreError>
-  /** The key's owner and scopes, or undefined for a malformed, unknown, revoked or wrong key. */
-  readonly verify: (key: string) => Effect.Effect<VerifiedKey | undefined, StoreError>
-}>()("@weft/gateway/ApiKeys") {
+export class ApiKeys extends Context.Service<
+  ApiKeys,
+  {
+    readonly create: (
+      userId: UserId,
+      name: string,
+      scopes: ReadonlyArray<Scope>
+    ) => Effect.Effect<ApiKeyMetadata & { readonly key: string }, StoreError>
+    readonly list: (userId: UserId) => Effect.Effect<ReadonlyArray<ApiKeyMetadata>, StoreError>
+    /** Revoked keys stop working at once: every request looks its key up. */
+    readonly revoke: (userId: UserId, id: string) => Effect.Effect<void, ApiKeyNotFound | StoreError>
+    /** The key's owner and scopes, or undefined for a malformed, unknown, revoked or wrong key. */
+    readonly verify: (key: string) => Effect.Effect<VerifiedKey | undefined, StoreError>
+  }
+>()("@weft/gateway/ApiKeys") {
   static readonly layer = Layer.effect(
     ApiKeys,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
 
-      const create = Effect.fn("ApiKeys.create")(function*(userId: UserId, name: string, scopes: ReadonlyArray<Scope>) {
+      const create = Effect.fn("ApiKeys.create")(function* (
+        userId: UserId,
+        name: string,
+        scopes: ReadonlyArray<Scope>
+      ) {
         const id = NodeCrypto.randomBytes(8).toString("hex")
         const secret = NodeCrypto.randomBytes(32).toString("base64url")
         const salt = NodeCrypto.randomBytes(16)
@@ -80,19 +87,19 @@ export class ApiKeys extends Context.Service<ApiKeys, {
         return { ...toMetadata(row), key }
       }, mapStoreErrors("ApiKeys.create"))
 
-      const list = Effect.fn("ApiKeys.list")(function*(userId: UserId) {
+      const list = Effect.fn("ApiKeys.list")(function* (userId: UserId) {
         const rows = yield* sql`select id, name, prefix, scopes, created_at, last_used_at from gateway_api_keys
           where user_id = ${userId} and revoked_at is null order by created_at, id`.pipe(Effect.flatMap(decodeRows))
         return rows.map(toMetadata)
       }, mapStoreErrors("ApiKeys.list"))
 
-      const revoke = Effect.fn("ApiKeys.revoke")(function*(userId: UserId, id: string) {
+      const revoke = Effect.fn("ApiKeys.revoke")(function* (userId: UserId, id: string) {
         const rows = yield* sql`update gateway_api_keys set revoked_at = now()
           where id = ${id} and user_id = ${userId} and revoked_at is null returning id`
         if (rows.length === 0) return yield* new ApiKeyNotFound({ keyId: id })
       }, mapStoreErrors("ApiKeys.revoke"))
 
-      const verify = Effect.fn("ApiKeys.verify")(function*(key: string) {
+      const verify = Effect.fn("ApiKeys.verify")(function* (key: string) {
         const match = keyPattern.exec(key)
         const id = match?.[1]
         const secret = match?.[2]

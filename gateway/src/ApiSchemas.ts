@@ -66,7 +66,9 @@ export const StartExecution = Schema.Struct({
 })
 
 /** `?wait=<seconds>`: 0 (the default) answers at once; the server caps it (WEFT_MAX_WAIT_SECONDS). */
-export const WaitQuery = Schema.optionalKey(Schema.NumberFromString.check(Schema.isBetween({ minimum: 0, maximum: 3600 })))
+export const WaitQuery = Schema.optionalKey(
+  Schema.NumberFromString.check(Schema.isBetween({ minimum: 0, maximum: 3600 }))
+)
 
 export const ExecutionPage = Schema.Struct({
   items: Schema.Array(ExecutionRecord),

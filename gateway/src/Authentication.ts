@@ -18,7 +18,9 @@ export interface Principal {
   readonly apiKeyId?: string
 }
 
-export class CurrentPrincipal extends Context.Service<CurrentPrincipal, Principal>()("@weft/gateway/CurrentPrincipal") {}
+export class CurrentPrincipal extends Context.Service<CurrentPrincipal, Principal>()(
+  "@weft/gateway/CurrentPrincipal"
+) {}
 
 export class Authentication extends HttpApiMiddleware.Service<Authentication, { provides: CurrentPrincipal }>()(
   "@weft/gateway/Authentication",

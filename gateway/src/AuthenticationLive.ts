@@ -24,20 +24,24 @@ const bearerOf = (header: string | undefined): string | undefined => {
 
 export const AuthenticationLive = Layer.effect(
   Authentication,
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const config = yield* GatewayConfig
     const authenticator = yield* Authenticator
     const limiter = yield* RateLimiter
 
     return Authentication.of((httpEffect, { endpoint, group }) =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const request = yield* HttpServerRequest.HttpServerRequest
-        const principal = yield* authenticator.resolve({
-          bearer: bearerOf(request.headers.authorization),
-          apiKey: request.headers["x-api-key"]
-        }).pipe(
-          Effect.tapError(() => charge(config.rateLimits, "anonymous", `ip:${clientAddress(request)}`).pipe(Effect.ignore))
-        )
+        const principal = yield* authenticator
+          .resolve({
+            bearer: bearerOf(request.headers.authorization),
+            apiKey: request.headers["x-api-key"]
+          })
+          .pipe(
+            Effect.tapError(() =>
+              charge(config.rateLimits, "anonymous", `ip:${clientAddress(request)}`).pipe(Effect.ignore)
+            )
+          )
         const identity = principal.apiKeyId === undefined ? `user:${principal.userId}` : `key:${principal.apiKeyId}`
         const routeClass = routeClassOf(endpoint.method, group.identifier, endpoint.name)
         yield* charge(config.rateLimits, routeClass, identity)

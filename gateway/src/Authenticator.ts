@@ -24,12 +24,15 @@ const tokenProblem = {
   NotConfigured: "bearer tokens are not accepted: no JWT key is configured"
 } as const
 
-export class Authenticator extends Context.Service<Authenticator, {
-  readonly resolve: (presented: Presented) => Effect.Effect<Principal, Unauthorized | Unavailable>
-}>()("@weft/gateway/Authenticator") {
+export class Authenticator extends Context.Service<
+  Authenticator,
+  {
+    readonly resolve: (presented: Presented) => Effect.Effect<Principal, Unauthorized | Unavailable>
+  }
+>()("@weft/gateway/Authenticator") {
   static readonly layer = Layer.effect(
     Authenticator,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const jwt = yield* JwtVerifier
       const apiKeys = yield* ApiKeys
       const users = yield* UserStore
@@ -42,24 +45,27 @@ export class Authenticator extends Context.Service<Authenticator, {
         known.has(subject)
           ? Effect.void
           : users.ensure({ id: UserId.make(subject), name: name ?? subject, email: email ?? null, isAdmin }).pipe(
-            // The email belongs to another user already: keep the identity, drop the email.
-            Effect.catchTag("UserAlreadyExists", () =>
-              users.ensure({ id: UserId.make(subject), name: name ?? subject, email: null, isAdmin })),
-            Effect.mapError(unavailable),
-            Effect.tap(() => Effect.sync(() => known.add(subject))),
-            Effect.asVoid
-          )
+              // The email belongs to another user already: keep the identity, drop the email.
+              Effect.catchTag("UserAlreadyExists", () =>
+                users.ensure({ id: UserId.make(subject), name: name ?? subject, email: null, isAdmin })
+              ),
+              Effect.mapError(unavailable),
+              Effect.tap(() => Effect.sync(() => known.add(subject))),
+              Effect.asVoid
+            )
 
-      const resolve = Effect.fnUntraced(function*(presented: Presented) {
+      const resolve = Effect.fnUntraced(function* (presented: Presented) {
         const { apiKey, bearer } = presented
         if (apiKey !== undefined && apiKey !== "") {
           const verified = yield* apiKeys.verify(apiKey).pipe(Effect.mapError(unavailable))
           if (verified === undefined) return yield* new Unauthorized({ detail: "the API key is unknown or revoked" })
-          const user = yield* users.get(verified.userId).pipe(
-            Effect.mapError((e) =>
-              e._tag === "UserNotFound" ? new Unauthorized({ detail: "the API key's user is gone" }) : unavailable()
+          const user = yield* users
+            .get(verified.userId)
+            .pipe(
+              Effect.mapError((e) =>
+                e._tag === "UserNotFound" ? new Unauthorized({ detail: "the API key's user is gone" }) : unavailable()
+              )
             )
-          )
           const principal: Principal = {
             userId: user.id,
             isAdmin: user.isAdmin,
@@ -70,9 +76,9 @@ export class Authenticator extends Context.Service<Authenticator, {
           return principal
         }
         if (bearer !== undefined && bearer !== "") {
-          const token = yield* jwt.verify(bearer).pipe(
-            Effect.mapError((e) => new Unauthorized({ detail: tokenProblem[e.reason] }))
-          )
+          const token = yield* jwt
+            .verify(bearer)
+            .pipe(Effect.mapError((e) => new Unauthorized({ detail: tokenProblem[e.reason] })))
           yield* ensureUser(token.subject, token.name, token.email, token.isAdmin)
           const principal: Principal = {
             userId: UserId.make(token.subject),

@@ -38,7 +38,7 @@ const withSecret = Schema.decodeUnknownSync(GraphFile)({
 
 layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) => {
   it.effect("webhook: the body runs the graph and the outputs are the answer; a revoked token is 404", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const api = yield* client(url, { bearer: yield* signToken({ sub: "hooker" }) })
       const graph = yield* api.graphs.create({ payload: echo })
@@ -57,30 +57,44 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
       assert.strictEqual(accepted.status, 202)
       assert.strictEqual(JSON.parse(yield* text(accepted)).status, "QUEUED")
       const listed = yield* api.webhooks.list({ params: { graphId: graph.id } })
-      assert.deepStrictEqual(listed.map((w) => w.id), [hook.id])
+      assert.deepStrictEqual(
+        listed.map((w) => w.id),
+        [hook.id]
+      )
       assert.isFalse(JSON.stringify(listed).includes(hook.token))
       // Another user cannot revoke it.
       const stranger = yield* client(url, { bearer: yield* signToken({ sub: "stranger" }) })
-      assert.strictEqual((yield* stranger.webhooks.revoke({ params: { webhookId: hook.id } }).pipe(Effect.flip))._tag, "NotFound")
+      assert.strictEqual(
+        (yield* stranger.webhooks.revoke({ params: { webhookId: hook.id } }).pipe(Effect.flip))._tag,
+        "NotFound"
+      )
       yield* api.webhooks.revoke({ params: { webhookId: hook.id } })
       const revoked = yield* post("?wait=5")
       assert.strictEqual(revoked.status, 404)
       assert.isFalse((yield* text(revoked)).includes(hook.token))
-      const unknown = yield* raw(`${url}/hooks/whk_nope`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+      const unknown = yield* raw(`${url}/hooks/whk_nope`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}"
+      })
       assert.strictEqual(unknown.status, 404)
-    }))
+    })
+  )
 
   it.effect("export strips secret-looking defaults; import with a taken id is 409, without an id a new graph", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const token = yield* signToken({ sub: "exporter" })
       const api = yield* client(url, { bearer: token })
       const graph = yield* api.graphs.create({ payload: withSecret })
-      const exported = yield* raw(`${url}/api/v1/graphs/${graph.id}/export`, { headers: { authorization: `Bearer ${token}` } })
+      const exported = yield* raw(`${url}/api/v1/graphs/${graph.id}/export`, {
+        headers: { authorization: `Bearer ${token}` }
+      })
       assert.strictEqual(exported.status, 200)
       const body = yield* text(exported)
       assert.isFalse(body.includes("sk-live-do-not-leak"))
-      const file: { id?: string; nodes: Array<{ id: string; inputDefault?: Record<string, unknown> }> } = JSON.parse(body)
+      const file: { id?: string; nodes: Array<{ id: string; inputDefault?: Record<string, unknown> }> } =
+        JSON.parse(body)
       assert.strictEqual(file.id, graph.id)
       assert.deepStrictEqual(file.nodes.find((n) => n.id === "tpl")?.inputDefault, { format: "Hi {{ name }}" })
       const file2 = Schema.decodeUnknownSync(GraphFile)(file)
@@ -90,14 +104,22 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
       const imported = yield* api.graphs.import({ payload: Schema.decodeUnknownSync(GraphFile)(withoutId) })
       assert.notStrictEqual(imported.id, graph.id)
       assert.strictEqual(imported.ownerId, "exporter")
-      assert.deepStrictEqual(imported.nodes.map((n) => n.id), ["in", "tpl", "out"])
+      assert.deepStrictEqual(
+        imported.nodes.map((n) => n.id),
+        ["in", "tpl", "out"]
+      )
       // The imported graph runs (its template no longer has the secret value, which the format did not use).
-      const run = yield* api.executions.start({ payload: { graphId: imported.id, inputs: { name: "Bo" } }, query: { wait: 20 }, headers: {} })
+      const run = yield* api.executions.start({
+        payload: { graphId: imported.id, inputs: { name: "Bo" } },
+        query: { wait: 20 },
+        headers: {}
+      })
       assert.deepStrictEqual("outputs" in run ? run.outputs : undefined, { greeting: ["Hi Bo"] })
-    }))
+    })
+  )
 
   it.effect("credentials: created, listed as metadata only, deleted; the secret is in no response", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const token = yield* signToken({ sub: "keeper" })
       const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
@@ -115,8 +137,17 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
       const listed = yield* raw(`${url}/api/v1/credentials`, { headers })
       const listedText = yield* text(listed)
       assert.isFalse(listedText.includes(secret))
-      assert.deepStrictEqual(JSON.parse(listedText).map((c: { id: string }) => c.id), [metadata.id])
-      assert.deepStrictEqual(Object.keys(JSON.parse(listedText)[0]).sort(), ["createdAt", "id", "name", "provider", "userId"])
+      assert.deepStrictEqual(
+        JSON.parse(listedText).map((c: { id: string }) => c.id),
+        [metadata.id]
+      )
+      assert.deepStrictEqual(Object.keys(JSON.parse(listedText)[0]).sort(), [
+        "createdAt",
+        "id",
+        "name",
+        "provider",
+        "userId"
+      ])
       const stranger = yield* client(url, { bearer: yield* signToken({ sub: "thief" }) })
       assert.deepStrictEqual(yield* stranger.credentials.list(), [])
       const stolen = yield* stranger.credentials.delete({ params: { credentialId: metadata.id } }).pipe(Effect.flip)
@@ -124,10 +155,11 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
       const api = yield* client(url, { bearer: token })
       yield* api.credentials.delete({ params: { credentialId: metadata.id } })
       assert.deepStrictEqual(yield* api.credentials.list(), [])
-    }))
+    })
+  )
 
   it.effect("/ready, /openapi.json (OpenAPI 3.1 with every path) and /docs (HTML)", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const ready = yield* raw(`${url}/ready`)
       assert.strictEqual(ready.status, 200)
@@ -167,5 +199,6 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
       assert.strictEqual(docs.status, 200)
       assert.match(docs.headers.get("content-type") ?? "", /^text\/html/)
       assert.match(yield* text(docs), /<html/i)
-    }))
+    })
+  )
 })

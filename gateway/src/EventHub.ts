@@ -22,13 +22,16 @@ export const parseBatch = (payload: string): RunEventBatch | undefined => {
 
 export type Subscriber = (batch: RunEventBatch) => void
 
-export class EventHub extends Context.Service<EventHub, {
-  /** Registers `subscriber` until the scope closes. */
-  readonly subscribe: (subscriber: Subscriber) => Effect.Effect<void, never, Scope.Scope>
-}>()("@weft/gateway/EventHub") {
+export class EventHub extends Context.Service<
+  EventHub,
+  {
+    /** Registers `subscriber` until the scope closes. */
+    readonly subscribe: (subscriber: Subscriber) => Effect.Effect<void, never, Scope.Scope>
+  }
+>()("@weft/gateway/EventHub") {
   static readonly layer = Layer.effect(
     EventHub,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const pg = yield* PgClient.PgClient
       const subscribers = new Set<Subscriber>()
       const dispatch = (payload: string) => {
@@ -38,7 +41,7 @@ export class EventHub extends Context.Service<EventHub, {
       }
       const listening = yield* Deferred.make<void>()
       const listen = Effect.scoped(
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const queue = yield* pg.listen(eventsChannel)
           yield* Deferred.succeed(listening, undefined)
           return yield* Effect.forever(Effect.map(Queue.take(queue), (n) => dispatch(n.payload)))

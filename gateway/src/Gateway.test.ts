@@ -1,5 +1,5 @@
 // End to end through the generated client: a gateway over an embedded runner on a throwaway database.
-import { assert, describe, layer } from "@effect/vitest"
+import { assert, layer } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { readExample } from "@weft/actors/testing"
 import { encodeGraphFile, GraphFile, type GraphDocument } from "@weft/runtime"
@@ -14,7 +14,7 @@ const fileOf = (doc: GraphDocument) => {
 
 layer(testGateway(), { excludeTestServices: true })("gateway", (it) => {
   it.effect("health, me and a graph round trip", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const token = yield* signToken({ sub: "alice" })
       const api = yield* client(url, { bearer: token })
@@ -26,15 +26,19 @@ layer(testGateway(), { excludeTestServices: true })("gateway", (it) => {
       const created = yield* api.graphs.create({ payload: fileOf(doc) })
       assert.strictEqual(created.ownerId, "alice")
       const listed = yield* api.graphs.list()
-      assert.deepStrictEqual(listed.map((g) => g.id), [created.id])
-    }))
+      assert.deepStrictEqual(
+        listed.map((g) => g.id),
+        [created.id]
+      )
+    })
+  )
 })
 
 const raw = (url: string, init: RequestInit) => Effect.promise(() => fetch(url, init))
 
 layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth", (it) => {
   it.effect("starts a run and waits for its outputs; idempotency key returns the same run", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const api = yield* client(url, { bearer: yield* signToken({ sub: "runner-user" }) })
       const file = fileOf(yield* readExample("greeting.json"))
@@ -56,31 +60,40 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
       assert.strictEqual(detail.nodeExecutions.length, 3)
       const page = yield* api.executions.list({ query: { graphId: graph.id } })
       assert.strictEqual(page.items.length, 1)
-    }))
+    })
+  )
 
   it.effect("validation problems name the node and pin; rejected starts store nothing", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const api = yield* client(url, { bearer: yield* signToken({ sub: "validator" }) })
-      const bad = yield* api.graphs.create({
-        payload: Schema.decodeUnknownSync(GraphFile)({ name: "bad", nodes: [{ id: "x", block: { id: "NoSuchBlock" } }] })
-      }).pipe(Effect.flip)
+      const bad = yield* api.graphs
+        .create({
+          payload: Schema.decodeUnknownSync(GraphFile)({
+            name: "bad",
+            nodes: [{ id: "x", block: { id: "NoSuchBlock" } }]
+          })
+        })
+        .pipe(Effect.flip)
       assert.strictEqual(bad._tag, "InvalidGraph")
       assert.strictEqual(bad._tag === "InvalidGraph" ? bad.issues[0]?.nodeId : undefined, "x")
       const file = fileOf(yield* readExample("greeting.json"))
       const graph = yield* api.graphs.create({ payload: file })
-      const rejected = yield* api.executions.start({
-        payload: { graphId: graph.id, inputs: { nope: 1 } },
-        query: {},
-        headers: { "idempotency-key": "r1" }
-      }).pipe(Effect.flip)
+      const rejected = yield* api.executions
+        .start({
+          payload: { graphId: graph.id, inputs: { nope: 1 } },
+          query: {},
+          headers: { "idempotency-key": "r1" }
+        })
+        .pipe(Effect.flip)
       assert.strictEqual(rejected._tag, "RunRejected")
       const page = yield* api.executions.list({ query: { graphId: graph.id } })
       assert.strictEqual(page.items.length, 0)
-    }))
+    })
+  )
 
   it.effect("auth failures are 401 problems; others' graphs are 404; revoked keys stop at once", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const owner = yield* client(url, { bearer: yield* signToken({ sub: "owner" }) })
       const file = fileOf(yield* readExample("greeting.json"))
@@ -112,10 +125,11 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
       yield* owner.apiKeys.revoke({ params: { keyId: key.id } })
       const revoked = yield* byKey.graphs.list().pipe(Effect.flip)
       assert.strictEqual(revoked._tag, "Unauthorized")
-    }))
+    })
+  )
 
   it.effect("malformed, unknown-field, wrong-type and oversize bodies are 4xx problems", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const url = yield* baseUrl
       const headers = { authorization: `Bearer ${yield* signToken({ sub: "hostile" })}` }
       const post = (body: string, contentType = "application/json") =>
@@ -136,5 +150,6 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
       const list = yield* raw(`${url}/api/v1/graphs`, { headers })
       const graphs: unknown = yield* Effect.promise(() => list.json())
       assert.isTrue(Array.isArray(graphs) && graphs.length === 0)
-    }))
+    })
+  )
 })

@@ -12,6 +12,7 @@ import { createServer } from "node:http"
 import { Api } from "./Api.ts"
 import { ApiKeys } from "./ApiKeys.ts"
 import { AuthenticationLive } from "./AuthenticationLive.ts"
+import { boundedWebSocket } from "./BoundedWebSocket.ts"
 import { Authenticator } from "./Authenticator.ts"
 import { EventHub } from "./EventHub.ts"
 import { GatewayConfig } from "./GatewayConfig.ts"
@@ -53,18 +54,23 @@ export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketR
 /** Serves `routes` on the configured host and port; provides `HttpServer` (its address, for tests and logs). */
 export const layer = Layer.unwrap(
   Effect.map(GatewayConfig, (config) =>
-    HttpRouter.serve(routes, { disableListenLog: true }).pipe(
-      Layer.provideMerge(NodeHttpServer.layer(createServer, {
-        host: config.host,
-        port: config.port,
-        // Open WebSockets must not hold a shutdown (Ctrl-C) for long.
-        gracefulShutdownTimeout: "2 seconds",
-        websocket: {
-          // Select `weft` when offered, else no subprotocol: the token offered beside it is never echoed back.
-          handleProtocols: (protocols) => (protocols.has("weft") ? "weft" : false),
-          // Client messages are small JSON commands.
-          maxPayload: 64 * 1024
-        }
-      }))
-    ))
+    HttpRouter.serve(routes, { disableListenLog: true, disableLogger: !config.accessLog }).pipe(
+      Layer.provideMerge(
+        NodeHttpServer.layer(createServer, {
+          host: config.host,
+          port: config.port,
+          // Open WebSockets must not hold a shutdown (Ctrl-C) for long.
+          gracefulShutdownTimeout: "2 seconds",
+          websocket: {
+            // Select `weft` when offered, else no subprotocol: the token offered beside it is never echoed back.
+            handleProtocols: (protocols) => (protocols.has("weft") ? "weft" : false),
+            // Client messages are small JSON commands.
+            maxPayload: 64 * 1024,
+            // A client that stops reading is dropped before its unsent events pile up (BoundedWebSocket.ts).
+            WebSocket: boundedWebSocket(config.wsSendBufferBytes)
+          }
+        })
+      )
+    )
+  )
 )

@@ -7,17 +7,14 @@ import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import { HttpApiClient } from "effect/http-api"
 import { Api } from "./Api.ts"
 
-export type Credentials =
-  | { readonly bearer: string }
-  | { readonly apiKey: string }
-  | { readonly none: true }
+export type Credentials = { readonly bearer: string } | { readonly apiKey: string } | { readonly none: true }
 
 const authorize = (credentials: Credentials) => (request: HttpClientRequest.HttpClientRequest) =>
   "bearer" in credentials
     ? HttpClientRequest.bearerToken(request, credentials.bearer)
     : "apiKey" in credentials
-    ? HttpClientRequest.setHeader(request, "x-api-key", credentials.apiKey)
-    : request
+      ? HttpClientRequest.setHeader(request, "x-api-key", credentials.apiKey)
+      : request
 
 /** A client of the gateway at `baseUrl` (e.g. http://127.0.0.1:8080) acting with `credentials`. */
 export const makeClient = (baseUrl: string, credentials: Credentials) =>

@@ -15,7 +15,10 @@
  * | WEFT_RATE_LIMIT_FAIL | open | when Redis is down: `open` serves unlimited, `closed` answers 503 |
  * | WEFT_RATE_LIMIT_READ / _WRITE / _EXECUTE / _ANONYMOUS | 600 / 120 / 60 / 60 | requests per window |
  * | WEFT_RATE_LIMIT_WINDOW_SECONDS | 60 | the fixed window |
- * | WEFT_WS_BUFFER | 1000 | events queued per WebSocket client before it is disconnected (close 4008) |
+ * | WEFT_WS_BUFFER | 1000 | event batches queued per WebSocket client before it is disconnected (close 4008) |
+ * | WEFT_WS_SEND_BUFFER_BYTES | 4194304 | bytes waiting in a WebSocket's send buffer before it is disconnected (4008) |
+ * | WEFT_WS_HEARTBEAT_SECONDS | 25 | interval of the `heartbeat` message |
+ * | WEFT_ACCESS_LOG | true | log every HTTP response (method, url, status, time) at INFO |
  */
 import { Config, Context, Effect, Layer, type Option, type Redacted } from "effect"
 
@@ -44,12 +47,14 @@ export interface GatewaySettings {
   /** A prefix for every Redis key (tests use a unique one). */
   readonly redisKeyPrefix: string
   readonly wsBuffer: number
+  readonly wsSendBufferBytes: number
   readonly wsHeartbeatSeconds: number
+  readonly accessLog: boolean
 }
 
 const int = (name: string, fallback: number) => Config.Int(name).pipe(Config.withDefault(fallback))
 
-export const settingsConfig = Effect.gen(function*() {
+export const settingsConfig = Effect.gen(function* () {
   const host = yield* Config.String("WEFT_HOST").pipe(Config.withDefault("127.0.0.1"))
   const port = yield* int("WEFT_PORT", 8080)
   const publicUrl = yield* Config.String("WEFT_PUBLIC_URL").pipe(Config.withDefault(`http://${host}:${port}`))
@@ -75,7 +80,9 @@ export const settingsConfig = Effect.gen(function*() {
     },
     redisKeyPrefix: yield* Config.String("WEFT_REDIS_PREFIX").pipe(Config.withDefault("weft:rl:")),
     wsBuffer: yield* int("WEFT_WS_BUFFER", 1000),
-    wsHeartbeatSeconds: yield* int("WEFT_WS_HEARTBEAT_SECONDS", 25)
+    wsSendBufferBytes: yield* int("WEFT_WS_SEND_BUFFER_BYTES", 4 * 1024 * 1024),
+    wsHeartbeatSeconds: yield* int("WEFT_WS_HEARTBEAT_SECONDS", 25),
+    accessLog: yield* Config.Boolean("WEFT_ACCESS_LOG").pipe(Config.withDefault(true))
   }
   return settings
 })
@@ -84,5 +91,8 @@ export class GatewayConfig extends Context.Service<GatewayConfig, GatewaySetting
   static readonly layer = Layer.effect(GatewayConfig, settingsConfig)
   /** Environment settings with some replaced (tests, embedded mode). */
   static readonly layerWith = (overrides: Partial<GatewaySettings>) =>
-    Layer.effect(GatewayConfig, Effect.map(settingsConfig, (settings) => ({ ...settings, ...overrides })))
+    Layer.effect(
+      GatewayConfig,
+      Effect.map(settingsConfig, (settings) => ({ ...settings, ...overrides }))
+    )
 }

@@ -20,16 +20,18 @@ export const testSecret = "weft-test-secret-0123456789abcdef"
  */
 export const gatewayOver = (settings: Partial<GatewaySettings> = {}) =>
   Gateway.layer.pipe(
-    Layer.provideMerge(GatewayConfig.layerWith({
-      host: "127.0.0.1",
-      port: 0,
-      jwtSecret: Option.some(Redacted.make(testSecret)),
-      jwksUrl: Option.none(),
-      jwtIssuer: "weft",
-      jwtAudience: "weft",
-      redisUrl: Option.none(),
-      ...settings
-    })),
+    Layer.provideMerge(
+      GatewayConfig.layerWith({
+        host: "127.0.0.1",
+        port: 0,
+        jwtSecret: Option.some(Redacted.make(testSecret)),
+        jwksUrl: Option.none(),
+        jwtIssuer: "weft",
+        jwtAudience: "weft",
+        redisUrl: Option.none(),
+        ...settings
+      })
+    ),
     Layer.provideMerge(CredentialVault.layerWithKey(NodeCrypto.randomBytes(32)))
   )
 
@@ -39,7 +41,8 @@ export const testGateway = (settings: Partial<GatewaySettings> = {}) =>
 
 /** The base URL of the gateway in context. */
 export const baseUrl = Effect.map(HttpServer.HttpServer, (server) =>
-  server.address._tag === "UnixPathAddress" ? "http://invalid" : `http://127.0.0.1:${server.address.port}`)
+  server.address._tag === "UnixPathAddress" ? "http://invalid" : `http://127.0.0.1:${server.address.port}`
+)
 
 export interface TokenOptions {
   readonly sub: string
@@ -69,7 +72,10 @@ export interface TestSocket {
   /** The next message, failing the test if none arrives within `within`. */
   readonly next: (within?: Duration.Input) => Effect.Effect<ServerMessage>
   /** Messages until one satisfies `done` (included), failing the test if that takes longer than `within`. */
-  readonly until: (done: (message: ServerMessage) => boolean, within?: Duration.Input) => Effect.Effect<Array<ServerMessage>>
+  readonly until: (
+    done: (message: ServerMessage) => boolean,
+    within?: Duration.Input
+  ) => Effect.Effect<Array<ServerMessage>>
   readonly send: (message: ClientMessage) => Effect.Effect<void>
   /** The close code and reason, once the connection is closed. */
   readonly closed: Effect.Effect<{ readonly code: number; readonly reason: string }>
@@ -80,7 +86,7 @@ const decodeServerMessage = Schema.decodeUnknownSync(Schema.fromJsonString(Serve
 
 /** Opens `url` (ws://...) with Node's WebSocket client; closed with the scope. */
 export const openSocket = (url: string, protocols: ReadonlyArray<string> = []) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const inbox = yield* Queue.unbounded<ServerMessage>()
     const opened = yield* Deferred.make<void>()
     const closed = yield* Deferred.make<{ readonly code: number; readonly reason: string }>()
@@ -98,7 +104,7 @@ export const openSocket = (url: string, protocols: ReadonlyArray<string> = []) =
     )
     const next = (within: Duration.Input = "10 seconds") => Queue.take(inbox).pipe(Effect.timeout(within), Effect.orDie)
     const until = (done: (message: ServerMessage) => boolean, within: Duration.Input = "20 seconds") =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const seen: Array<ServerMessage> = []
         while (true) {
           const message = yield* Queue.take(inbox)

@@ -24,12 +24,14 @@ import {
 /** Input keys that look like secrets are left out of exports even when no block declares them. */
 const secretLike = /secret|password|passwd|token|api[_-]?key|credential|private[_-]?key/i
 
-export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function*(payload: unknown, access: Access) {
+export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (payload: unknown, access: Access) {
   const registry = yield* BlockRegistry
   const graphs = yield* GraphStore
   // PostgreSQL text and jsonb cannot hold NUL characters; reject them here as the caller's error, not a 503.
   if (JSON.stringify(payload).includes("\\u0000")) {
-    return yield* new GraphFileError({ problems: [{ path: "", message: "strings must not contain NUL (\\u0000) characters" }] })
+    return yield* new GraphFileError({
+      problems: [{ path: "", message: "strings must not contain NUL (\\u0000) characters" }]
+    })
   }
   const decoded = yield* decodeGraphFile(payload)
   const document: GraphDocument = applyStaticOutputs(decoded, registry.resolveSync)
@@ -40,14 +42,15 @@ export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function*(payl
         GraphNotFound: () => Effect.succeed(undefined),
         GraphAccessDenied: () => Effect.succeed(undefined)
       })
-    ))
+    )
+  )
   const issues = validateGraph(document, registry.resolveSync, { subgraphLookup })
   if (issues.length > 0) return yield* new GraphValidationError({ issues })
   return document
 })
 
 /** The file form of a stored graph with every credential input and secret-looking input default removed. */
-export const exportGraph = Effect.fn("GraphPreparation.export")(function*(graph: Graph) {
+export const exportGraph = Effect.fn("GraphPreparation.export")(function* (graph: Graph) {
   const registry = yield* BlockRegistry
   const nodes = graph.nodes.map((node) => {
     const declared = new Set(Object.keys(registry.resolveSync(node.block)?.credentials ?? {}))

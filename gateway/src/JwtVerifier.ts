@@ -28,17 +28,20 @@ const reasonOf = (error: unknown): InvalidToken["reason"] => {
   return "Malformed"
 }
 
-export class JwtVerifier extends Context.Service<JwtVerifier, {
-  readonly verify: (token: string) => Effect.Effect<VerifiedToken, InvalidToken>
-  /** Signs an HS256 token for `sub` (the embedded mode's login token, tests); needs WEFT_JWT_SECRET. */
-  readonly sign: (
-    claims: { readonly sub: string; readonly admin?: boolean; readonly name?: string },
-    expiresIn: string
-  ) => Effect.Effect<string, InvalidToken>
-}>()("@weft/gateway/JwtVerifier") {
+export class JwtVerifier extends Context.Service<
+  JwtVerifier,
+  {
+    readonly verify: (token: string) => Effect.Effect<VerifiedToken, InvalidToken>
+    /** Signs an HS256 token for `sub` (the embedded mode's login token, tests); needs WEFT_JWT_SECRET. */
+    readonly sign: (
+      claims: { readonly sub: string; readonly admin?: boolean; readonly name?: string },
+      expiresIn: string
+    ) => Effect.Effect<string, InvalidToken>
+  }
+>()("@weft/gateway/JwtVerifier") {
   static readonly layer = Layer.effect(
     JwtVerifier,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* GatewayConfig
       const secret = Option.map(config.jwtSecret, (s) => new TextEncoder().encode(Redacted.value(s)))
       const jwks = Option.map(config.jwksUrl, (url) => Jose.createRemoteJWKSet(new URL(url)))
@@ -46,15 +49,19 @@ export class JwtVerifier extends Context.Service<JwtVerifier, {
 
       const verifyWith = (token: string): Promise<Jose.JWTVerifyResult> => {
         if (Option.isSome(secret)) return Jose.jwtVerify(token, secret.value, { ...options, algorithms: ["HS256"] })
-        if (Option.isSome(jwks)) return Jose.jwtVerify(token, jwks.value, { ...options, algorithms: ["RS256", "ES256"] })
+        if (Option.isSome(jwks))
+          return Jose.jwtVerify(token, jwks.value, { ...options, algorithms: ["RS256", "ES256"] })
         return Promise.reject(new Error("no JWT key configured (WEFT_JWT_SECRET or WEFT_JWKS_URL)"))
       }
 
-      const verify = Effect.fn("JwtVerifier.verify")(function*(token: string) {
+      const verify = Effect.fn("JwtVerifier.verify")(function* (token: string) {
         const { payload } = yield* Effect.tryPromise({
           try: () => verifyWith(token),
           catch: (error) =>
-            new InvalidToken({ reason: reasonOf(error), message: error instanceof Error ? error.message : String(error) })
+            new InvalidToken({
+              reason: reasonOf(error),
+              message: error instanceof Error ? error.message : String(error)
+            })
         })
         if (typeof payload.sub !== "string" || payload.sub === "" || payload.sub.length > 200) {
           return yield* new InvalidToken({ reason: "Claim", message: "the token has no usable `sub` claim" })
@@ -71,7 +78,7 @@ export class JwtVerifier extends Context.Service<JwtVerifier, {
         return verified
       })
 
-      const sign = Effect.fn("JwtVerifier.sign")(function*(
+      const sign = Effect.fn("JwtVerifier.sign")(function* (
         claims: { readonly sub: string; readonly admin?: boolean; readonly name?: string },
         expiresIn: string
       ) {
@@ -79,7 +86,10 @@ export class JwtVerifier extends Context.Service<JwtVerifier, {
           return yield* new InvalidToken({ reason: "NotConfigured", message: "signing needs WEFT_JWT_SECRET" })
         }
         return yield* Effect.promise(() =>
-          new Jose.SignJWT({ [config.adminClaim]: claims.admin === true, ...(claims.name === undefined ? {} : { name: claims.name }) })
+          new Jose.SignJWT({
+            [config.adminClaim]: claims.admin === true,
+            ...(claims.name === undefined ? {} : { name: claims.name })
+          })
             .setProtectedHeader({ alg: "HS256" })
             .setSubject(claims.sub)
             .setIssuer(config.jwtIssuer)

@@ -44,12 +44,17 @@ type Missing =
   | WebhookNotFound
   | UnknownBlockError
 
-export type ProblemOf<E> = E extends Missing ? NotFound
-  : E extends StoreError ? Unavailable
-  : E extends StartRejected ? RunRejected
-  : E extends GraphValidationError | GraphFileError ? InvalidGraph
-  : E extends InvalidCursor ? InvalidRequest
-  : never
+export type ProblemOf<E> = E extends Missing
+  ? NotFound
+  : E extends StoreError
+    ? Unavailable
+    : E extends StartRejected
+      ? RunRejected
+      : E extends GraphValidationError | GraphFileError
+        ? InvalidGraph
+        : E extends InvalidCursor
+          ? InvalidRequest
+          : never
 
 export const notFound = (resource: string, id: string): NotFound =>
   new NotFound({ resource, id, detail: `${resource} "${id}" does not exist` })
@@ -73,7 +78,11 @@ const convert = (error: DomainError): NotFound | Unavailable | RunRejected | Inv
       // The message can name tables and constraints: it goes to the log, not to the caller.
       return new Unavailable({ detail: "the database could not complete the request; retry later" })
     case "StartRejected":
-      return new RunRejected({ detail: error.message, nodeErrors: error.nodeErrors, unknownInputs: error.unknownInputs })
+      return new RunRejected({
+        detail: error.message,
+        nodeErrors: error.nodeErrors,
+        unknownInputs: error.unknownInputs
+      })
     case "GraphValidationError":
       return new InvalidGraph({ detail: error.message, issues: error.issues, fileProblems: [] })
     case "GraphFileError":
@@ -117,5 +126,8 @@ const domainTags: ReadonlySet<string> = new Set([
 ])
 
 const isDomainError = <E>(error: E): error is Extract<E, DomainError> =>
-  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
-  && domainTags.has(error._tag)
+  typeof error === "object" &&
+  error !== null &&
+  "_tag" in error &&
+  typeof error._tag === "string" &&
+  domainTags.has(error._tag)

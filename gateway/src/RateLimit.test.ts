@@ -30,8 +30,12 @@ const json = (response: Response) => Effect.promise((): Promise<unknown> => resp
 
 describe("gateway: rate limiting", () => {
   it.live("two gateways sharing Redis share one budget: A's requests exhaust it, B answers 429", () =>
-    Effect.gen(function*() {
-      const settings = { redisUrl: Option.some(redisUrl), redisKeyPrefix: `weft:test:${NodeCrypto.randomUUID()}:`, rateLimits: limits }
+    Effect.gen(function* () {
+      const settings = {
+        redisUrl: Option.some(redisUrl),
+        redisKeyPrefix: `weft:test:${NodeCrypto.randomUUID()}:`,
+        rateLimits: limits
+      }
       const a = yield* startGateway(settings)
       const b = yield* startGateway(settings)
       const token = yield* signToken({ sub: "busy" })
@@ -54,13 +58,21 @@ describe("gateway: rate limiting", () => {
       const other = yield* get(`${b}/api/v1/graphs`, yield* signToken({ sub: "calm" }))
       assert.strictEqual(other.status, 200)
       const ready = yield* json(yield* get(`${b}/ready`))
-      assert.deepInclude(ready, { status: "ready", rateLimiter: { backend: "redis", reachable: true, onFailure: "open" } })
-    }).pipe(Effect.scoped))
+      assert.deepInclude(ready, {
+        status: "ready",
+        rateLimiter: { backend: "redis", reachable: true, onFailure: "open" }
+      })
+    }).pipe(Effect.scoped)
+  )
 
   it.live("Redis unreachable, fail open: requests are served and /ready reports degraded", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const port = yield* closedPort
-      const url = yield* startGateway({ redisUrl: Option.some(Redacted.make(`redis://127.0.0.1:${port}`)), rateLimitFail: "open", rateLimits: limits })
+      const url = yield* startGateway({
+        redisUrl: Option.some(Redacted.make(`redis://127.0.0.1:${port}`)),
+        rateLimitFail: "open",
+        rateLimits: limits
+      })
       const token = yield* signToken({ sub: "open" })
       for (let i = 0; i < 5; i++) assert.strictEqual((yield* get(`${url}/api/v1/graphs`, token)).status, 200)
       const ready = yield* get(`${url}/ready`)
@@ -70,12 +82,17 @@ describe("gateway: rate limiting", () => {
         database: "up",
         rateLimiter: { backend: "redis", reachable: false, onFailure: "open" }
       })
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.live("Redis unreachable, fail closed: API requests are 503 problems and /ready is 503", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const port = yield* closedPort
-      const url = yield* startGateway({ redisUrl: Option.some(Redacted.make(`redis://127.0.0.1:${port}`)), rateLimitFail: "closed", rateLimits: limits })
+      const url = yield* startGateway({
+        redisUrl: Option.some(Redacted.make(`redis://127.0.0.1:${port}`)),
+        rateLimitFail: "closed",
+        rateLimits: limits
+      })
       const response = yield* get(`${url}/api/v1/graphs`, yield* signToken({ sub: "closed" }))
       assert.strictEqual(response.status, 503)
       assert.strictEqual(response.headers.get("content-type"), "application/problem+json")
@@ -85,5 +102,6 @@ describe("gateway: rate limiting", () => {
         status: "degraded",
         rateLimiter: { backend: "redis", reachable: false, onFailure: "closed" }
       })
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 })

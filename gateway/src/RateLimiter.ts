@@ -42,18 +42,21 @@ const decide = (count: number, limit: number, msLeft: number): Decision => ({
   resetSeconds: Math.max(1, Math.ceil(msLeft / 1000))
 })
 
-export class RateLimiter extends Context.Service<RateLimiter, {
-  readonly consume: (key: string, limit: number, windowSeconds: number) => Effect.Effect<Decision>
-  readonly status: Effect.Effect<LimiterStatus>
-}>()("@weft/gateway/RateLimiter") {
+export class RateLimiter extends Context.Service<
+  RateLimiter,
+  {
+    readonly consume: (key: string, limit: number, windowSeconds: number) => Effect.Effect<Decision>
+    readonly status: Effect.Effect<LimiterStatus>
+  }
+>()("@weft/gateway/RateLimiter") {
   /** In-process counters: the same fixed windows, for one gateway. */
   static readonly layerMemory = Layer.effect(
     RateLimiter,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* GatewayConfig
       const windows = new Map<string, { count: number; endsAt: number }>()
       let lastSweep = 0
-      const consume = Effect.fnUntraced(function*(key: string, limit: number, windowSeconds: number) {
+      const consume = Effect.fnUntraced(function* (key: string, limit: number, windowSeconds: number) {
         const now = yield* Clock.currentTimeMillis
         if (now - lastSweep > 10_000) {
           // Expired windows are dropped now and then so idle keys do not accumulate.
@@ -69,7 +72,11 @@ export class RateLimiter extends Context.Service<RateLimiter, {
         window.count += 1
         return decide(window.count, limit, window.endsAt - now)
       })
-      const status = Effect.succeed<LimiterStatus>({ backend: "memory", reachable: true, onFailure: config.rateLimitFail })
+      const status = Effect.succeed<LimiterStatus>({
+        backend: "memory",
+        reachable: true,
+        onFailure: config.rateLimitFail
+      })
       return RateLimiter.of({ consume, status })
     })
   )
@@ -78,18 +85,19 @@ export class RateLimiter extends Context.Service<RateLimiter, {
   static readonly layerRedis = (url: Redacted.Redacted<string>) =>
     Layer.effect(
       RateLimiter,
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const config = yield* GatewayConfig
         const redis = yield* Effect.acquireRelease(
-          Effect.sync(() =>
-            new Redis(Redacted.value(url), {
-              // Fail fast instead of queueing: a request must not wait for Redis to come back.
-              enableOfflineQueue: false,
-              maxRetriesPerRequest: 0,
-              commandTimeout: 500,
-              connectTimeout: 2000,
-              lazyConnect: false
-            })
+          Effect.sync(
+            () =>
+              new Redis(Redacted.value(url), {
+                // Fail fast instead of queueing: a request must not wait for Redis to come back.
+                enableOfflineQueue: false,
+                maxRetriesPerRequest: 0,
+                commandTimeout: 500,
+                connectTimeout: 2000,
+                lazyConnect: false
+              })
           ),
           (client) => Effect.promise(() => client.quit().catch(() => "closed"))
         )
@@ -101,10 +109,11 @@ export class RateLimiter extends Context.Service<RateLimiter, {
             before === now
               ? Effect.void
               : now
-              ? Effect.logInfo("rate limiter: Redis reachable again")
-              : Effect.logWarning(`rate limiter: Redis unreachable (${detail}); failing ${config.rateLimitFail}`))
+                ? Effect.logInfo("rate limiter: Redis reachable again")
+                : Effect.logWarning(`rate limiter: Redis unreachable (${detail}); failing ${config.rateLimitFail}`)
+          )
 
-        const consume = Effect.fnUntraced(function*(key: string, limit: number, windowSeconds: number) {
+        const consume = Effect.fnUntraced(function* (key: string, limit: number, windowSeconds: number) {
           const result = yield* Effect.tryPromise(() =>
             redis.eval(script, 1, `${config.redisKeyPrefix}${key}:${windowSeconds}`, String(windowSeconds * 1000))
           ).pipe(Effect.option)
@@ -123,7 +132,7 @@ export class RateLimiter extends Context.Service<RateLimiter, {
           return degraded
         })
 
-        const status = Effect.gen(function*() {
+        const status = Effect.gen(function* () {
           const ok = yield* Effect.tryPromise(() => redis.ping()).pipe(Effect.timeout("1 second"), Effect.isSuccess)
           yield* setReachable(ok, "ping failed")
           const result: LimiterStatus = { backend: "redis", reachable: ok, onFailure: config.rateLimitFail }
@@ -139,6 +148,7 @@ export class RateLimiter extends Context.Service<RateLimiter, {
       Option.match(config.redisUrl, {
         onNone: () => RateLimiter.layerMemory,
         onSome: (url) => RateLimiter.layerRedis(url)
-      }))
+      })
+    )
   )
 }

@@ -15,8 +15,8 @@ export const routeClassOf = (method: string, group: string, endpoint: string): R
   (group === "executions" && endpoint === "start") || group === "hooks"
     ? "execute"
     : method === "GET" || method === "HEAD"
-    ? "read"
-    : "write"
+      ? "read"
+      : "write"
 
 export const clientAddress = (request: HttpServerRequest.HttpServerRequest): string =>
   Option.getOrElse(request.remoteAddress, () => "unknown")
@@ -33,7 +33,7 @@ const headersOf = (decision: Decision): Record<string, string> => ({
  * ends with (success or problem). Fails with 429 over the limit, 503 when Redis is down and the rule is `closed`.
  */
 export const charge = (limits: RateLimits, routeClass: RouteClass, identity: string) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const limiter = yield* RateLimiter
     const decision = yield* limiter.consume(`${routeClass}:${identity}`, limits[routeClass], limits.windowSeconds)
     const headers = headersOf(decision)

@@ -6,7 +6,14 @@
  * format. A defect's details are logged, never sent.
  */
 import { ByteSize, Cause, Effect } from "effect"
-import { HttpIncomingMessage, HttpRouter, HttpServerError, HttpServerRequest, HttpServerResponse, ProblemDetails } from "effect/http"
+import {
+  HttpIncomingMessage,
+  HttpRouter,
+  HttpServerError,
+  HttpServerRequest,
+  HttpServerResponse,
+  ProblemDetails
+} from "effect/http"
 import { HttpServerRespondable } from "effect/http"
 import type { unhandled } from "effect/Types"
 import { GatewayConfig } from "./GatewayConfig.ts"
@@ -67,18 +74,16 @@ const isProbe = (path: string) => path === "/health" || path === "/ready"
 const exemptFromIpBudget = (path: string) => path.startsWith("/api/v1/") || path.startsWith("/hooks/")
 
 export const ResponsePolicy = HttpRouter.middleware(
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const config = yield* GatewayConfig
     const limiter = yield* RateLimiter
     const maxBody = ByteSize.bytes(config.maxBodyBytes)
     // The declared error type keeps `unhandled`, as the router requires of a global middleware; this one in
     // fact handles every failure and answers with a problem.
-    return (app: Effect.Effect<HttpServerResponse.HttpServerResponse, unhandled>): Effect.Effect<
-      HttpServerResponse.HttpServerResponse,
-      unhandled,
-      HttpServerRequest.HttpServerRequest
-    > =>
-      Effect.gen(function*() {
+    return (
+      app: Effect.Effect<HttpServerResponse.HttpServerResponse, unhandled>
+    ): Effect.Effect<HttpServerResponse.HttpServerResponse, unhandled, HttpServerRequest.HttpServerRequest> =>
+      Effect.gen(function* () {
         const request = yield* HttpServerRequest.HttpServerRequest
         const length = Number(request.headers["content-length"] ?? "0")
         if (Number.isFinite(length) && length > config.maxBodyBytes) {
@@ -97,10 +102,16 @@ export const ResponsePolicy = HttpRouter.middleware(
           const limited = yield* charge(config.rateLimits, "anonymous", `ip:${clientAddress(request)}`).pipe(
             Effect.provideService(RateLimiter, limiter),
             // Probes must report the state even when a fail-closed limiter cannot count them.
-            Effect.catchIf((problem) => problem._tag === "Unavailable" && isProbe(path), () => Effect.void),
+            Effect.catchIf(
+              (problem) => problem._tag === "Unavailable" && isProbe(path),
+              () => Effect.void
+            ),
             Effect.matchEffect({
               onFailure: (problem) =>
-                Effect.map(HttpServerRespondable.toResponse(problem), (r): HttpServerResponse.HttpServerResponse | undefined => r),
+                Effect.map(
+                  HttpServerRespondable.toResponse(problem),
+                  (r): HttpServerResponse.HttpServerResponse | undefined => r
+                ),
               onSuccess: () => Effect.succeed(undefined)
             })
           )
@@ -110,9 +121,12 @@ export const ResponsePolicy = HttpRouter.middleware(
           Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
           Effect.catchCause((cause) =>
             Effect.flatMap(HttpServerError.causeResponse(cause), ([response, rest]) =>
-              response.status >= 500 && !Cause.hasInterruptsOnly(rest)
+              // An interrupted request (client gone, server stopping) is not a failure worth an error log.
+              response.status >= 500 && !Cause.hasInterrupts(cause) && !Cause.hasInterruptsOnly(rest)
                 ? Effect.as(Effect.logError("request failed", rest), response)
-                : Effect.succeed(response)))
+                : Effect.succeed(response)
+            )
+          )
         )
         return asProblem(response)
       })

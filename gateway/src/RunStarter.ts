@@ -27,21 +27,25 @@ export interface StartOptions {
 export type StartOutcome =
   | { readonly _tag: "Accepted"; readonly executionId: string }
   | {
-    readonly _tag: "Finished"
-    readonly executionId: string
-    readonly status: "COMPLETED" | "FAILED" | "TERMINATED"
-    readonly outputs: Readonly<Record<string, ReadonlyArray<unknown>>>
-    readonly stuckNodes: ReadonlyArray<{ readonly nodeExecutionId: string; readonly nodeId: string; readonly missingPins: ReadonlyArray<string> }>
-  }
+      readonly _tag: "Finished"
+      readonly executionId: string
+      readonly status: "COMPLETED" | "FAILED" | "TERMINATED"
+      readonly outputs: Readonly<Record<string, ReadonlyArray<unknown>>>
+      readonly stuckNodes: ReadonlyArray<{
+        readonly nodeExecutionId: string
+        readonly nodeId: string
+        readonly missingPins: ReadonlyArray<string>
+      }>
+    }
 
-const makeStarter = Effect.gen(function*() {
+const makeStarter = Effect.gen(function* () {
   const executions = yield* Executions
   const sql = yield* SqlClient.SqlClient
   const config = yield* GatewayConfig
 
   /** The id a key already names, or undefined after claiming the key for `executionId`. */
   const claim = (userId: UserId, key: string, executionId: string) =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const inserted = yield* sql`insert into gateway_idempotency (user_id, key, execution_id)
         values (${userId}, ${key}, ${executionId}) on conflict do nothing returning execution_id`
       if (inserted.length > 0) return undefined
@@ -64,20 +68,22 @@ const makeStarter = Effect.gen(function*() {
       Effect.orElseSucceed(() => Option.none())
     )
 
-  const start = Effect.fn("RunStarter.start")(function*(options: StartOptions) {
+  const start = Effect.fn("RunStarter.start")(function* (options: StartOptions) {
     const fresh = NodeCrypto.randomUUID()
     const key = options.idempotencyKey
     const existing = key === undefined ? undefined : yield* claim(options.userId, key, fresh)
     const executionId = existing ?? fresh
     if (existing === undefined) {
-      yield* executions.start({
-        graphId: options.graphId,
-        ...(options.graphVersion === undefined ? {} : { graphVersion: options.graphVersion }),
-        inputs: options.inputs,
-        userId: options.userId,
-        asAdmin: options.asAdmin,
-        executionId
-      }).pipe(Effect.tapError(() => key === undefined ? Effect.void : release(options.userId, key)))
+      yield* executions
+        .start({
+          graphId: options.graphId,
+          ...(options.graphVersion === undefined ? {} : { graphVersion: options.graphVersion }),
+          inputs: options.inputs,
+          userId: options.userId,
+          asAdmin: options.asAdmin,
+          executionId
+        })
+        .pipe(Effect.tapError(() => (key === undefined ? Effect.void : release(options.userId, key))))
     }
     const wait = options.waitSeconds ?? 0
     if (wait <= 0) return { _tag: "Accepted", executionId } satisfies StartOutcome
@@ -101,6 +107,8 @@ const makeStarter = Effect.gen(function*() {
   return { start }
 })
 
-export class RunStarter extends Context.Service<RunStarter, Effect.Success<typeof makeStarter>>()("@weft/gateway/RunStarter") {
+export class RunStarter extends Context.Service<RunStarter, Effect.Success<typeof makeStarter>>()(
+  "@weft/gateway/RunStarter"
+) {
   static readonly layer = Layer.effect(RunStarter, makeStarter)
 }

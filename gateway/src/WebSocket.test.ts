@@ -35,7 +35,7 @@ const eventsOf = (messages: ReadonlyArray<ServerMessage>) =>
 
 layer(testGateway(), { excludeTestServices: true })("gateway: WebSocket", (it) => {
   it.effect("a missing token closes with 4401, an invalid one with 4403", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const missing = yield* openSocket(yield* socketUrl())
       assert.strictEqual((yield* missing.closed).code, 4401)
       const bad = yield* openSocket(yield* socketUrl(), ["weft", "not.a.jwt"])
@@ -43,10 +43,11 @@ layer(testGateway(), { excludeTestServices: true })("gateway: WebSocket", (it) =
       const expired = yield* signToken({ sub: "late", expiresIn: -60 })
       const late = yield* openSocket(yield* socketUrl(`?token=${expired}`))
       assert.strictEqual((yield* late.closed).code, 4403)
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.effect("subscribed to a graph (token as subprotocol): graph, node and output events of its run", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* signToken({ sub: "watcher" })
       const api = yield* client(yield* baseUrl, { bearer: token })
       const graph = yield* api.graphs.create({ payload: fileOf(yield* readExample("greeting.json")) })
@@ -55,7 +56,11 @@ layer(testGateway(), { excludeTestServices: true })("gateway: WebSocket", (it) =
       const subscribed = yield* socket.next()
       assert.deepStrictEqual(subscribed, { type: "subscribed", target: { graphId: graph.id } })
       assert.strictEqual(socket.protocol(), "weft")
-      const run = yield* api.executions.start({ payload: { graphId: graph.id, inputs: { name: "Ada" } }, query: {}, headers: {} })
+      const run = yield* api.executions.start({
+        payload: { graphId: graph.id, inputs: { name: "Ada" } },
+        query: {},
+        headers: {}
+      })
       const messages = yield* socket.until(isGraphEnd)
       for (const message of messages) {
         assert.strictEqual(message.type === "event" ? message.executionId : run.executionId, run.executionId)
@@ -64,14 +69,19 @@ layer(testGateway(), { excludeTestServices: true })("gateway: WebSocket", (it) =
       assert.isTrue(events.some((e) => e._tag === "graph" && e.status === "RUNNING"))
       assert.isTrue(events.some((e) => e._tag === "node" && e.node === "tpl" && e.status === "COMPLETED"))
       assert.isTrue(events.some((e) => e._tag === "output" && e.node === "out" && e.value === "Hello Ada!"))
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.effect("subscribed to one execution (token in the query): its events; others cannot subscribe", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* signToken({ sub: "owner" })
       const api = yield* client(yield* baseUrl, { bearer: token })
       const graph = yield* api.graphs.create({ payload: slowEcho(1.5) })
-      const run = yield* api.executions.start({ payload: { graphId: graph.id, inputs: { value: 42 } }, query: {}, headers: {} })
+      const run = yield* api.executions.start({
+        payload: { graphId: graph.id, inputs: { value: 42 } },
+        query: {},
+        headers: {}
+      })
       const socket = yield* openSocket(yield* socketUrl(`?token=${token}`))
       yield* socket.send({ type: "subscribe", target: { executionId: run.executionId } })
       assert.strictEqual((yield* socket.next()).type, "subscribed")
@@ -84,5 +94,6 @@ layer(testGateway(), { excludeTestServices: true })("gateway: WebSocket", (it) =
       assert.deepStrictEqual(yield* stranger.next(), { type: "error", message: "no such execution or graph" })
       yield* stranger.send({ type: "ping" })
       assert.deepStrictEqual(yield* stranger.next(), { type: "pong" })
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 })

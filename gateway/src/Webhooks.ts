@@ -9,7 +9,9 @@ import * as NodeCrypto from "node:crypto"
 import { mapStoreErrors, type StoreError, UserId } from "@weft/runtime"
 import type { WebhookMetadata } from "./ApiSchemas.ts"
 
-export class WebhookNotFound extends Schema.TaggedError<WebhookNotFound>()("WebhookNotFound", { webhookId: Schema.String }) {}
+export class WebhookNotFound extends Schema.TaggedError<WebhookNotFound>()("WebhookNotFound", {
+  webhookId: Schema.String
+}) {}
 
 const Row = Schema.Struct({
   id: Schema.String,
@@ -33,21 +35,27 @@ export interface ResolvedWebhook {
   readonly graphId: string
 }
 
-export class Webhooks extends Context.Service<Webhooks, {
-  readonly create: (userId: UserId, graphId: string) => Effect.Effect<WebhookMetadata & { readonly token: string }, StoreError>
-  readonly list: (graphId: string) => Effect.Effect<ReadonlyArray<WebhookMetadata>, StoreError>
-  /** Revokes the token if `userId` owns it (or for anyone when `userId` is undefined: admins). */
-  readonly revoke: (userId: UserId | undefined, id: string) => Effect.Effect<void, WebhookNotFound | StoreError>
-  readonly resolve: (token: string) => Effect.Effect<ResolvedWebhook | undefined, StoreError>
-  readonly deleteForGraph: (graphId: string) => Effect.Effect<void, StoreError>
-}>()("@weft/gateway/Webhooks") {
+export class Webhooks extends Context.Service<
+  Webhooks,
+  {
+    readonly create: (
+      userId: UserId,
+      graphId: string
+    ) => Effect.Effect<WebhookMetadata & { readonly token: string }, StoreError>
+    readonly list: (graphId: string) => Effect.Effect<ReadonlyArray<WebhookMetadata>, StoreError>
+    /** Revokes the token if `userId` owns it (or for anyone when `userId` is undefined: admins). */
+    readonly revoke: (userId: UserId | undefined, id: string) => Effect.Effect<void, WebhookNotFound | StoreError>
+    readonly resolve: (token: string) => Effect.Effect<ResolvedWebhook | undefined, StoreError>
+    readonly deleteForGraph: (graphId: string) => Effect.Effect<void, StoreError>
+  }
+>()("@weft/gateway/Webhooks") {
   static readonly layer = Layer.effect(
     Webhooks,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const columns = sql.literal("id, user_id, graph_id, prefix, created_at")
 
-      const create = Effect.fn("Webhooks.create")(function*(userId: UserId, graphId: string) {
+      const create = Effect.fn("Webhooks.create")(function* (userId: UserId, graphId: string) {
         const id = NodeCrypto.randomUUID()
         const token = `whk_${NodeCrypto.randomBytes(32).toString("base64url")}`
         const rows = yield* sql`insert into gateway_webhooks (id, user_id, graph_id, prefix, hash)
@@ -58,20 +66,20 @@ export class Webhooks extends Context.Service<Webhooks, {
         return { ...toMetadata(row), token }
       }, mapStoreErrors("Webhooks.create"))
 
-      const list = Effect.fn("Webhooks.list")(function*(graphId: string) {
+      const list = Effect.fn("Webhooks.list")(function* (graphId: string) {
         const rows = yield* sql`select ${columns} from gateway_webhooks
           where graph_id = ${graphId} and revoked_at is null order by created_at, id`.pipe(Effect.flatMap(decodeRows))
         return rows.map(toMetadata)
       }, mapStoreErrors("Webhooks.list"))
 
-      const revoke = Effect.fn("Webhooks.revoke")(function*(userId: UserId | undefined, id: string) {
+      const revoke = Effect.fn("Webhooks.revoke")(function* (userId: UserId | undefined, id: string) {
         const rows = yield* sql`update gateway_webhooks set revoked_at = now()
           where id = ${id} and revoked_at is null ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}
           returning id`
         if (rows.length === 0) return yield* new WebhookNotFound({ webhookId: id })
       }, mapStoreErrors("Webhooks.revoke"))
 
-      const resolve = Effect.fn("Webhooks.resolve")(function*(token: string) {
+      const resolve = Effect.fn("Webhooks.resolve")(function* (token: string) {
         if (token.length > 200) return undefined
         const rows = yield* sql`select ${columns} from gateway_webhooks
           where hash = ${hashOf(token)} and revoked_at is null`.pipe(Effect.flatMap(decodeRows))
@@ -81,7 +89,7 @@ export class Webhooks extends Context.Service<Webhooks, {
         return resolved
       }, mapStoreErrors("Webhooks.resolve"))
 
-      const deleteForGraph = Effect.fn("Webhooks.deleteForGraph")(function*(graphId: string) {
+      const deleteForGraph = Effect.fn("Webhooks.deleteForGraph")(function* (graphId: string) {
         yield* sql`delete from gateway_webhooks where graph_id = ${graphId}`
       }, mapStoreErrors("Webhooks.deleteForGraph"))
 

@@ -132,7 +132,8 @@ export class Marketplace extends Context.Service<
         Effect.tryPromise({
           try: async () => {
             const response = await fetch(url, { headers: { accept: "application/json" } })
-            return { status: response.status, body: response.ok ? ((await response.json()) as unknown) : undefined }
+            const body: unknown = response.ok ? await response.json() : undefined
+            return { status: response.status, body }
           },
           catch: (cause) => registryError(`${url}: ${String(cause)}`)
         })

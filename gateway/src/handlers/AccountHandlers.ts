@@ -9,68 +9,86 @@ import { ApiKeys } from "../ApiKeys.ts"
 import { CurrentPrincipal } from "../Authentication.ts"
 import { notFound, problems } from "../ProblemMapping.ts"
 
-const MeHandlers = HttpApiBuilder.group(Api, "me", Effect.fn(function*(handlers) {
-  const users = yield* UserStore
-  return handlers.handleAll({
-    get: () =>
-      Effect.gen(function*() {
-        const principal = yield* CurrentPrincipal
-        const user = yield* users.get(principal.userId).pipe(
-          Effect.catchTag("UserNotFound", () => Effect.die(new Error("authenticated user has no row")))
-        )
-        return {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          isAdmin: principal.isAdmin,
-          authenticatedBy: principal.authenticatedBy,
-          scopes: principal.scopes
-        }
-      }).pipe(problems)
+const MeHandlers = HttpApiBuilder.group(
+  Api,
+  "me",
+  Effect.fn(function* (handlers) {
+    const users = yield* UserStore
+    return handlers.handleAll({
+      get: () =>
+        Effect.gen(function* () {
+          const principal = yield* CurrentPrincipal
+          const user = yield* users
+            .get(principal.userId)
+            .pipe(Effect.catchTag("UserNotFound", () => Effect.die(new Error("authenticated user has no row"))))
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            isAdmin: principal.isAdmin,
+            authenticatedBy: principal.authenticatedBy,
+            scopes: principal.scopes
+          }
+        }).pipe(problems)
+    })
   })
-}))
+)
 
-const BlockHandlers = HttpApiBuilder.group(Api, "blocks", Effect.fn(function*(handlers) {
-  const registry = yield* BlockRegistry
-  const listed = yield* registry.list
-  const descriptors: ReadonlyArray<BlockDescriptor> = listed.map((entry) => ({
-    ...describeBlock(entry.block),
-    ...(entry.package === undefined ? {} : { package: entry.package }),
-    ...(entry.packageVersion === undefined ? {} : { packageVersion: entry.packageVersion })
-  }))
-  return handlers.handleAll({
-    list: () => Effect.succeed(descriptors),
-    get: ({ params }) => {
-      const found = descriptors.find((d) => d.id === params.blockId)
-      return found === undefined ? Effect.fail(notFound("block", params.blockId)) : Effect.succeed(found)
-    }
+const BlockHandlers = HttpApiBuilder.group(
+  Api,
+  "blocks",
+  Effect.fn(function* (handlers) {
+    const registry = yield* BlockRegistry
+    const listed = yield* registry.list
+    const descriptors: ReadonlyArray<BlockDescriptor> = listed.map((entry) => ({
+      ...describeBlock(entry.block),
+      ...(entry.package === undefined ? {} : { package: entry.package }),
+      ...(entry.packageVersion === undefined ? {} : { packageVersion: entry.packageVersion })
+    }))
+    return handlers.handleAll({
+      list: () => Effect.succeed(descriptors),
+      get: ({ params }) => {
+        const found = descriptors.find((d) => d.id === params.blockId)
+        return found === undefined ? Effect.fail(notFound("block", params.blockId)) : Effect.succeed(found)
+      }
+    })
   })
-}))
+)
 
-const CredentialHandlers = HttpApiBuilder.group(Api, "credentials", Effect.fn(function*(handlers) {
-  const vault = yield* CredentialVault
-  return handlers.handleAll({
-    create: ({ payload }) =>
-      Effect.flatMap(CurrentPrincipal, (principal) =>
-        vault.create(principal.userId, payload.provider, payload.name, Redacted.make(payload.secret))).pipe(problems),
-    list: () => Effect.flatMap(CurrentPrincipal, (principal) => vault.list(principal.userId)).pipe(problems),
-    delete: ({ params }) =>
-      Effect.flatMap(CurrentPrincipal, (principal) =>
-        vault.delete(principal.userId, CredentialId.make(params.credentialId))).pipe(problems)
+const CredentialHandlers = HttpApiBuilder.group(
+  Api,
+  "credentials",
+  Effect.fn(function* (handlers) {
+    const vault = yield* CredentialVault
+    return handlers.handleAll({
+      create: ({ payload }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) =>
+          vault.create(principal.userId, payload.provider, payload.name, Redacted.make(payload.secret))
+        ).pipe(problems),
+      list: () => Effect.flatMap(CurrentPrincipal, (principal) => vault.list(principal.userId)).pipe(problems),
+      delete: ({ params }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) =>
+          vault.delete(principal.userId, CredentialId.make(params.credentialId))
+        ).pipe(problems)
+    })
   })
-}))
+)
 
-const ApiKeyHandlers = HttpApiBuilder.group(Api, "apiKeys", Effect.fn(function*(handlers) {
-  const keys = yield* ApiKeys
-  return handlers.handleAll({
-    create: ({ payload }) =>
-      Effect.flatMap(CurrentPrincipal, (principal) => keys.create(principal.userId, payload.name, payload.scopes)).pipe(
-        problems
-      ),
-    list: () => Effect.flatMap(CurrentPrincipal, (principal) => keys.list(principal.userId)).pipe(problems),
-    revoke: ({ params }) =>
-      Effect.flatMap(CurrentPrincipal, (principal) => keys.revoke(principal.userId, params.keyId)).pipe(problems)
+const ApiKeyHandlers = HttpApiBuilder.group(
+  Api,
+  "apiKeys",
+  Effect.fn(function* (handlers) {
+    const keys = yield* ApiKeys
+    return handlers.handleAll({
+      create: ({ payload }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) =>
+          keys.create(principal.userId, payload.name, payload.scopes)
+        ).pipe(problems),
+      list: () => Effect.flatMap(CurrentPrincipal, (principal) => keys.list(principal.userId)).pipe(problems),
+      revoke: ({ params }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) => keys.revoke(principal.userId, params.keyId)).pipe(problems)
+    })
   })
-}))
+)
 
 export const AccountHandlers = Layer.mergeAll(MeHandlers, BlockHandlers, CredentialHandlers, ApiKeyHandlers)

@@ -11,7 +11,7 @@ import { RunStarter } from "../RunStarter.ts"
 export const ExecutionHandlers = HttpApiBuilder.group(
   Api,
   "executions",
-  Effect.fn(function*(handlers) {
+  Effect.fn(function* (handlers) {
     const store = yield* ExecutionStore
     const executions = yield* Executions
     const starter = yield* RunStarter
@@ -21,11 +21,12 @@ export const ExecutionHandlers = HttpApiBuilder.group(
       Effect.flatMap(store.get(ExecutionId.make(id)), (detail) =>
         mayAccess(principal, detail.userId)
           ? Effect.succeed(detail)
-          : Effect.fail(new ExecutionNotFound({ table: "executions", id })))
+          : Effect.fail(new ExecutionNotFound({ table: "executions", id }))
+      )
 
     return handlers.handleAll({
       start: ({ payload, query, headers }) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
           const outcome = yield* starter.start({
             graphId: payload.graphId,
@@ -45,7 +46,7 @@ export const ExecutionHandlers = HttpApiBuilder.group(
           }
         }).pipe(problems),
       list: ({ query }) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
           return yield* store.list({
             // Admins see every user's runs; everyone else only their own.
@@ -56,9 +57,10 @@ export const ExecutionHandlers = HttpApiBuilder.group(
             cursor: query.cursor
           })
         }).pipe(problems),
-      get: ({ params }) => Effect.flatMap(CurrentPrincipal, (principal) => owned(principal, params.executionId)).pipe(problems),
+      get: ({ params }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) => owned(principal, params.executionId)).pipe(problems),
       cancel: ({ params }) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
           yield* owned(principal, params.executionId)
           const cancelled = yield* executions.cancel(params.executionId)
@@ -66,7 +68,7 @@ export const ExecutionHandlers = HttpApiBuilder.group(
           return { executionId: params.executionId, cancelled, status: after.status }
         }).pipe(problems),
       delete: ({ params }) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
           const detail = yield* owned(principal, params.executionId)
           // A run still going is ended first, so no runner writes into rows being deleted.

@@ -16,54 +16,64 @@ import { RateLimiter } from "../RateLimiter.ts"
 import { RunStarter } from "../RunStarter.ts"
 import { Webhooks } from "../Webhooks.ts"
 
-const WebhookManagement = HttpApiBuilder.group(Api, "webhooks", Effect.fn(function*(handlers) {
-  const webhooks = yield* Webhooks
-  const graphs = yield* GraphStore
-  const config = yield* GatewayConfig
-  return handlers.handleAll({
-    create: ({ params }) =>
-      Effect.gen(function*() {
-        const principal = yield* CurrentPrincipal
-        const graph = yield* graphs.get(GraphId.make(params.graphId), accessOf(principal))
-        const created = yield* webhooks.create(graph.ownerId, graph.id)
-        return { ...created, url: `${config.publicUrl}/hooks/${created.token}` }
-      }).pipe(problems),
-    list: ({ params }) =>
-      Effect.gen(function*() {
-        const principal = yield* CurrentPrincipal
-        yield* graphs.get(GraphId.make(params.graphId), accessOf(principal))
-        return yield* webhooks.list(params.graphId)
-      }).pipe(problems),
-    revoke: ({ params }) =>
-      Effect.flatMap(CurrentPrincipal, (principal) =>
-        webhooks.revoke(principal.isAdmin ? undefined : principal.userId, params.webhookId)).pipe(problems)
+const WebhookManagement = HttpApiBuilder.group(
+  Api,
+  "webhooks",
+  Effect.fn(function* (handlers) {
+    const webhooks = yield* Webhooks
+    const graphs = yield* GraphStore
+    const config = yield* GatewayConfig
+    return handlers.handleAll({
+      create: ({ params }) =>
+        Effect.gen(function* () {
+          const principal = yield* CurrentPrincipal
+          const graph = yield* graphs.get(GraphId.make(params.graphId), accessOf(principal))
+          const created = yield* webhooks.create(graph.ownerId, graph.id)
+          return { ...created, url: `${config.publicUrl}/hooks/${created.token}` }
+        }).pipe(problems),
+      list: ({ params }) =>
+        Effect.gen(function* () {
+          const principal = yield* CurrentPrincipal
+          yield* graphs.get(GraphId.make(params.graphId), accessOf(principal))
+          return yield* webhooks.list(params.graphId)
+        }).pipe(problems),
+      revoke: ({ params }) =>
+        Effect.flatMap(CurrentPrincipal, (principal) =>
+          webhooks.revoke(principal.isAdmin ? undefined : principal.userId, params.webhookId)
+        ).pipe(problems)
+    })
   })
-}))
+)
 
-const HookTrigger = HttpApiBuilder.group(Api, "hooks", Effect.fn(function*(handlers) {
-  const webhooks = yield* Webhooks
-  const starter = yield* RunStarter
-  const config = yield* GatewayConfig
-  const limiter = yield* RateLimiter
-  return handlers.handle("trigger", ({ params, query, payload, request }) =>
-    Effect.gen(function*() {
-      yield* charge(config.rateLimits, "execute", `ip:${clientAddress(request)}`)
-      const hook = yield* webhooks.resolve(params.token)
-      // The token itself is the secret: it is never echoed back.
-      if (hook === undefined) return yield* Effect.fail(notFound("webhook", "(token)"))
-      const outcome = yield* starter.start({
-        graphId: hook.graphId,
-        inputs: { payload },
-        userId: hook.userId,
-        asAdmin: false,
-        waitSeconds: query.wait
-      })
-      if (outcome._tag === "Accepted") {
-        return HttpServerResponse.jsonUnsafe({ executionId: outcome.executionId, status: "QUEUED" }, { status: 202 })
-      }
-      // Like a "respond to webhook" step: the graph's outputs are the response body.
-      return HttpServerResponse.jsonUnsafe(outcome.outputs, { status: 200 })
-    }).pipe(problems, Effect.provideService(RateLimiter, limiter)))
-}))
+const HookTrigger = HttpApiBuilder.group(
+  Api,
+  "hooks",
+  Effect.fn(function* (handlers) {
+    const webhooks = yield* Webhooks
+    const starter = yield* RunStarter
+    const config = yield* GatewayConfig
+    const limiter = yield* RateLimiter
+    return handlers.handle("trigger", ({ params, query, payload, request }) =>
+      Effect.gen(function* () {
+        yield* charge(config.rateLimits, "execute", `ip:${clientAddress(request)}`)
+        const hook = yield* webhooks.resolve(params.token)
+        // The token itself is the secret: it is never echoed back.
+        if (hook === undefined) return yield* Effect.fail(notFound("webhook", "(token)"))
+        const outcome = yield* starter.start({
+          graphId: hook.graphId,
+          inputs: { payload },
+          userId: hook.userId,
+          asAdmin: false,
+          waitSeconds: query.wait
+        })
+        if (outcome._tag === "Accepted") {
+          return HttpServerResponse.jsonUnsafe({ executionId: outcome.executionId, status: "QUEUED" }, { status: 202 })
+        }
+        // Like a "respond to webhook" step: the graph's outputs are the response body.
+        return HttpServerResponse.jsonUnsafe(outcome.outputs, { status: 200 })
+      }).pipe(problems, Effect.provideService(RateLimiter, limiter))
+    )
+  })
+)
 
 export const WebhookHandlers = Layer.mergeAll(WebhookManagement, HookTrigger)

@@ -41,7 +41,7 @@ const statements: ReadonlyArray<string> = [
   )`
 ]
 
-export default Effect.gen(function*() {
+export default Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   for (const statement of statements) {
     yield* sql.unsafe(statement)

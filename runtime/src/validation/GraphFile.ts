@@ -31,6 +31,7 @@ export const GraphFileLink = Schema.Struct({
   isStatic: Schema.optionalKey(Schema.Boolean)
 })
 
+import { jsonErrorOffset } from "./JsonErrorOffset.ts"
 /** The file as written; `GraphFile.Encoded` is the plain JSON shape. */
 export const GraphFile = Schema.Struct({
   id: Schema.optionalKey(GraphId),
@@ -223,7 +224,7 @@ const parseJson = (text: string): Result.Result<unknown, GraphFileProblem> => {
         ? lineColumn(text, Number(position[1]))
         : text.trim() === "" || /end of (JSON )?input/i.test(raw)
           ? lineColumn(text, text.length)
-          : undefined
+          : lineColumn(text, Math.max(0, jsonErrorOffset(text)))
     const detail = raw.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
     const message =
       where === undefined

@@ -1,0 +1,205 @@
+/**
+ * Gateway throughput and latency (issue 3's figures), in the distributed shape on this machine: a fresh database on
+ * the PostgreSQL of WEFT_TEST_PG_URL, one `weft runner` process, and 1 then 2 `weft gateway` processes sharing Redis
+ * (REDIS_URL, default redis://127.0.0.1:6379) with limits high enough not to interfere. A bounded loop of
+ * concurrent HTTP clients (Node's fetch, i.e. undici, keep-alive) spread over the gateways measures:
+ * - `GET /api/v1/graphs`;
+ * - a 3-node run started and completed through `POST /api/v1/executions?wait=30` (start → all outputs stored);
+ *   afterwards the database must hold exactly as many COMPLETED runs as there were 200 answers.
+ * Prints requests per second, p50/p99 latency and the RSS of every process. Run: `npm run bench -- gateway`.
+ */
+import { Effect, Layer, Redacted, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import * as Jose from "jose"
+import * as ChildProcess from "node:child_process"
+import * as NodeFs from "node:fs/promises"
+import { TestDatabase } from "@weft/runtime"
+import { eventually, freePort, startRunner } from "../cli/src/RunnerProcesses.ts"
+
+const bin = new URL("../cli/src/bin.ts", import.meta.url).pathname
+const greeting = new URL("../examples/greeting.json", import.meta.url).pathname
+const secret = "bench-secret-0123456789abcdef0123456789"
+const concurrency = Number(process.env.WEFT_BENCH_CONCURRENCY ?? 50)
+const seconds = Number(process.env.WEFT_BENCH_SECONDS ?? 8)
+
+interface Gateway {
+  readonly url: string
+  readonly pid: number
+}
+
+/** `weft gateway` on a free port; killed with the scope. */
+const startGateway = (databaseUrl: Redacted.Redacted<string>, prefix: string) =>
+  Effect.gen(function* () {
+    const port = yield* freePort
+    const child = yield* Effect.acquireRelease(
+      Effect.sync(() =>
+        ChildProcess.spawn(process.execPath, [bin, "gateway"], {
+          env: {
+            ...process.env,
+            DATABASE_URL: Redacted.value(databaseUrl),
+            WEFT_PORT: String(port),
+            WEFT_JWT_SECRET: secret,
+            REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+            WEFT_REDIS_PREFIX: prefix,
+            WEFT_RATE_LIMIT_READ: "1000000000",
+            WEFT_RATE_LIMIT_WRITE: "1000000000",
+            WEFT_RATE_LIMIT_EXECUTE: "1000000000",
+            // Per-request logs would measure the log pipe, not the gateway.
+            WEFT_ACCESS_LOG: "false"
+          },
+          stdio: ["ignore", "pipe", "pipe"]
+        })
+      ),
+      (child) =>
+        Effect.callback<void>((resume) => {
+          if (child.exitCode !== null) return resume(Effect.void)
+          child.once("exit", () => resume(Effect.void))
+          child.kill("SIGTERM")
+        }).pipe(
+          Effect.timeoutOrElse({ duration: "10 seconds", orElse: () => Effect.sync(() => child.kill("SIGKILL")) })
+        )
+    )
+    // Drain stderr so a chatty child never blocks on a full pipe.
+    child.stderr.resume()
+    yield* Effect.callback<void, Error>((resume) => {
+      let out = ""
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString()
+        if (out.includes("weft gateway: listening")) resume(Effect.void)
+      })
+      child.once("exit", (code) => resume(Effect.fail(new Error(`weft gateway exited (${code}):\n${out}`))))
+    }).pipe(Effect.timeout("60 seconds"), Effect.orDie)
+    child.stdout.resume()
+    const gateway: Gateway = { url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0 }
+    return gateway
+  })
+
+const rssMb = (pid: number) =>
+  Effect.promise(() =>
+    NodeFs.readFile(`/proc/${pid}/status`, "utf8").then(
+      (status) => Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024,
+      () => 0
+    )
+  )
+
+interface LoadResult {
+  readonly ok: number
+  readonly failed: number
+  readonly perSecond: number
+  readonly p50: number
+  readonly p99: number
+}
+
+const percentile = (sorted: ReadonlyArray<number>, p: number) =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
+
+/** `concurrency` clients, each sending its next request as soon as the last one answered, for `seconds`. */
+const load = (urls: ReadonlyArray<string>, request: (baseUrl: string) => Promise<Response>, okStatus: number) =>
+  Effect.promise(async (): Promise<LoadResult> => {
+    const latencies: Array<number> = []
+    let failed = 0
+    let next = 0
+    const started = performance.now()
+    const end = started + seconds * 1000
+    const client = async () => {
+      while (performance.now() < end) {
+        const url = urls[next++ % urls.length] ?? ""
+        const t0 = performance.now()
+        const response = await request(url).catch(() => undefined)
+        await response?.arrayBuffer()
+        if (response?.status === okStatus) latencies.push(performance.now() - t0)
+        else failed += 1
+      }
+    }
+    await Promise.all(Array.from({ length: concurrency }, client))
+    const elapsed = (performance.now() - started) / 1000
+    latencies.sort((a, b) => a - b)
+    return {
+      ok: latencies.length,
+      failed,
+      perSecond: latencies.length / elapsed,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99)
+    }
+  })
+
+const line = (label: string, r: LoadResult) =>
+  `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
+    .toFixed(1)
+    .padStart(6)} ms   (${r.ok} ok, ${r.failed} failed)`
+
+const scenario = (gateways: ReadonlyArray<Gateway>, runnerPid: number, token: string, graphId: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const headers = { authorization: `Bearer ${token}` }
+    const urls = gateways.map((g) => g.url)
+    // Warm up connections, JIT and caches.
+    yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200).pipe(
+      Effect.timeout("2 seconds"),
+      Effect.ignore
+    )
+    const reads = yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
+    const before =
+      (yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`)[0]?.n ?? 0
+    const body = JSON.stringify({ graphId, inputs: { name: "Ada" } })
+    const runs = yield* load(
+      urls,
+      (url) =>
+        fetch(`${url}/api/v1/executions?wait=30`, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body
+        }),
+      200
+    )
+    const after =
+      (yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`)[0]?.n ?? 0
+    console.log(
+      `\n[gateway: ${gateways.length} gateway process(es), 1 runner, ${concurrency} concurrent clients, ${seconds} s each]`
+    )
+    console.log(line("GET /api/v1/graphs", reads))
+    console.log(line("3-node run, start → completed", runs))
+    console.log(`  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers`)
+    const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
+    console.log(
+      `  RSS: ${rss.map((mb, i) => `gateway ${i + 1} ${mb.toFixed(0)} MB`).join(", ")}, runner ${(yield* rssMb(runnerPid)).toFixed(0)} MB, bench client ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`
+    )
+  })
+
+export const gatewayBench = Effect.gen(function* () {
+  const databaseUrl = yield* TestDatabase.TestDatabaseUrl
+  const sql = yield* SqlClient.SqlClient
+  const runner = yield* startRunner(databaseUrl)
+  yield* eventually(
+    sql<{ locks: number }>`
+      SELECT count(*)::int AS locks FROM pg_locks
+      WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.pipe(
+      Effect.map((rows) => rows[0]?.locks === 64),
+      Effect.orElseSucceed(() => false)
+    )
+  )
+  const prefix = `weft:bench:${process.pid}:${Date.now()}:`
+  const first = yield* startGateway(databaseUrl, prefix)
+  const token = yield* Effect.promise(() =>
+    new Jose.SignJWT({ weft_admin: false })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("bench")
+      .setIssuer("weft")
+      .setAudience("weft")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(secret))
+  )
+  const file: Record<string, unknown> = JSON.parse(yield* Effect.promise(() => NodeFs.readFile(greeting, "utf8")))
+  const { id: _id, ...withoutId } = file
+  const created = yield* Effect.promise(() =>
+    fetch(`${first.url}/api/v1/graphs`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(withoutId)
+    }).then((r) => r.json())
+  ).pipe(Effect.map(Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String }))))
+  yield* scenario([first], runner.pid, token, created.id)
+  const second = yield* startGateway(databaseUrl, prefix)
+  yield* scenario([first, second], runner.pid, token, created.id)
+}).pipe(Effect.scoped, Effect.provide(Layer.fresh(TestDatabase.layer)))
