@@ -5,17 +5,28 @@
 import { Effect } from "effect"
 import * as ChildProcess from "node:child_process"
 import * as NodeFs from "node:fs/promises"
+import * as Net from "node:net"
 import * as NodeOs from "node:os"
 import * as NodePath from "node:path"
 
 const bin = new URL("../cli/src/bin.ts", import.meta.url).pathname
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = Net.createServer()
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
+    })
+  })
 
 export const idleBench = Effect.promise(async () => {
   const dir = await NodeFs.mkdtemp(NodePath.join(NodeOs.tmpdir(), "weft-idle-"))
   await NodeFs.chmod(dir, 0o755)
   const { DATABASE_URL: _ignored, ...env } = process.env
   const child = ChildProcess.spawn(process.execPath, [bin, "dev"], {
-    env: { ...env, WEFT_DATA_DIR: dir },
+    // A port of its own, so a `weft dev` already running on 8080 does not get in the way.
+    env: { ...env, WEFT_DATA_DIR: dir, WEFT_PORT: String(await freePort()) },
     stdio: ["ignore", "pipe", "inherit"]
   })
   const started = Date.now()

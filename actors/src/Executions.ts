@@ -79,7 +79,7 @@ export class Executions extends Context.Service<
           request.graphVersion === undefined ? undefined : GraphVersion.make(request.graphVersion)
         )
         const executionId = request.executionId ?? randomUUID()
-        const compiled = Engine.compile(graph, blocks.catalog.blockInfo)
+        const compiled = blocks.compile(graph)
         // Pure validation first: a rejected start stores nothing.
         const started = Engine.start(compiled, executionId as Engine.ExecutionId, request.inputs)
         if (Result.isFailure(started)) return yield* started.failure

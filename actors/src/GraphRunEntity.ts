@@ -72,6 +72,7 @@ export const GraphRunLayer = GraphRun.toLayer(
             runner: identity,
             writer,
             blockInfo: blocks.catalog.blockInfo,
+            compile: blocks.compile,
             retryPolicy: blocks.catalog.retryPolicy,
             execute: executor.execute,
             cancelChildren,

@@ -25,6 +25,8 @@ export interface RunDeps {
   readonly runner: string
   readonly writer: ExecutionWriter["Service"]
   readonly blockInfo: (node: Engine.Node) => Engine.BlockInfo
+  /** The graph compiled for execution (cached per saved version). */
+  readonly compile: (graph: Engine.Graph) => Engine.CompiledGraph
   /** The retry policy of a node's block (extra attempts, first backoff in ms). */
   readonly retryPolicy: (block: BlockRef) => { readonly times: number; readonly backoffMs: number }
   /** Runs one attempt of a node execution on whichever runner owns it. */

@@ -39,7 +39,7 @@ export const driveRun = Effect.fnUntraced(function* (
   broadcast: RunBroadcast,
   handle: DriverHandle
 ) {
-  const compiled = Engine.compile(run.graph, deps.blockInfo)
+  const compiled = deps.compile(run.graph)
   const started = Engine.start(compiled, ExecutionId.make(run.executionId), run.inputs)
   if (Result.isFailure(started)) {
     // The run was validated when it was created; a graph that no longer starts (e.g. a block gone) fails.
