@@ -51,7 +51,8 @@ const withTimeout = <A, R>(stream: Stream.Stream<A, BlockFailure, R>, timeout: D
 export class BlockExecutor extends Context.Service<
   BlockExecutor,
   {
-    readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+    /** `announce`: start the stream with `Started` (where it runs), for a driver on another runner. */
+    readonly execute: (request: ExecuteRequest, announce: boolean) => Stream.Stream<NodeEventMessage, BlockFailure>
   }
 >()("@weft/actors/BlockExecutor") {
   static readonly layer = Layer.effect(
@@ -63,7 +64,7 @@ export class BlockExecutor extends Context.Service<
       const identity = yield* ProcessIdentity
       const started = Stream.succeed<NodeEventMessage>({ _tag: "Started", runner: identity })
 
-      const execute = (request: ExecuteRequest) =>
+      const execute = (request: ExecuteRequest, announce: boolean) =>
         Stream.unwrap(
           Effect.gen(function* () {
             const block = yield* registry
@@ -110,7 +111,9 @@ export class BlockExecutor extends Context.Service<
               Stream.mapEffect((y) => checkYield(block, y)),
               Stream.provideService(SubgraphRunner, subgraphs.forNode(request))
             )
-            return Stream.concat(started, withTimeout(yields, block.timeout))
+            const run$ = withTimeout(yields, block.timeout)
+            // A driver on this runner knows where the node runs; one elsewhere is told first.
+            return announce ? Stream.concat(started, run$) : run$
           })
         )
       return BlockExecutor.of({ execute })

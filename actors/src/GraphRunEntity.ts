@@ -75,6 +75,7 @@ export const GraphRunLayer = GraphRun.toLayer(
             compile: blocks.compile,
             retryPolicy: blocks.catalog.retryPolicy,
             execute: executor.execute,
+            runsHere: executor.isLocal,
             cancelChildren,
             runConcurrency: settings.runConcurrency,
             infrastructureRetries: settings.infrastructureRetries

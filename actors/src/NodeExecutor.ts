@@ -30,6 +30,8 @@ export class NodeExecutor extends Context.Service<
   NodeExecutor,
   {
     readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
+    /** The node execution runs on this runner (its slot's shard is here). */
+    readonly isLocal: (nodeExecutionId: string) => boolean
   }
 >()("@weft/actors/NodeExecutor") {
   static readonly layer = Layer.effect(
@@ -38,12 +40,14 @@ export class NodeExecutor extends Context.Service<
       const client = yield* NodeRun.client
       const sharding = yield* Sharding.Sharding
       const local = yield* BlockExecutor
+      const isLocal = (nodeExecutionId: string) =>
+        sharding.hasShardId(sharding.getShardId(EntityId.make(workerFor(nodeExecutionId)), "default"))
       const execute = (
         request: ExecuteRequest
       ): Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure> => {
         const slot = workerFor(request.nodeExecutionId)
         // The slot lives on this runner: run the block here directly; an RPC to ourselves would only add work.
-        if (sharding.hasShardId(sharding.getShardId(EntityId.make(slot), "default"))) return local.execute(request)
+        if (isLocal(request.nodeExecutionId)) return local.execute(request, false)
         return client(slot)
           .Execute(request)
           .pipe(
@@ -52,7 +56,7 @@ export class NodeExecutor extends Context.Service<
             )
           )
       }
-      return NodeExecutor.of({ execute })
+      return NodeExecutor.of({ execute, isLocal })
     })
   )
 }

@@ -9,7 +9,7 @@ import { NodeRun } from "./RunProtocol.ts"
 export const NodeRunLayer = NodeRun.toLayer(
   Effect.gen(function* () {
     const executor = yield* BlockExecutor
-    return NodeRun.of({ Execute: ({ payload }) => executor.execute(payload) })
+    return NodeRun.of({ Execute: ({ payload }) => executor.execute(payload, true) })
   }),
   { concurrency: "unbounded", maxIdleTime: Duration.minutes(5) }
 )

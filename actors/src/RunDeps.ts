@@ -32,6 +32,8 @@ export interface RunDeps {
   /** Runs one attempt of a node execution on whichever runner owns it. */
   readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
   readonly cancelChildren: (executionId: string) => Effect.Effect<void>
+  /** The node execution will run on this runner (then no `Started` message says where). */
+  readonly runsHere: (nodeExecutionId: string) => boolean
   /** Node executions of one run that may run at once. */
   readonly runConcurrency: number
   /** Re-attempts of a node after its runner or the transport failed (not the block). */

@@ -94,9 +94,13 @@ export const driveRun = Effect.fnUntraced(function* (
       Engine.onNodeStarted(state, execId)
       // Not awaited: the writer commits in submission order, so this lands before the node's end.
       yield* deps.writer.enqueue(run.executionId, [
-        rerun
-          ? { _tag: "UpdateNodeExecution", id, attempt }
-          : { _tag: "UpdateNodeExecution", id, status: "RUNNING", attempt },
+        {
+          _tag: "UpdateNodeExecution",
+          id,
+          ...(rerun ? {} : { status: "RUNNING" as const }),
+          attempt,
+          ...(deps.runsHere(id) ? { runner: deps.runner } : {})
+        },
         publish([{ _tag: "node", id, node: nodeId, status: "RUNNING" }])
       ])
       const fiber = yield* Effect.forkChild(
