@@ -53,7 +53,10 @@ describe("weft plugin init / publish", () => {
 
         // A non-empty folder is not overwritten.
         assert.match(failureMessage(yield* Effect.exit(initPlugin(dir, "@acme/hello"))), /not empty/)
-        assert.match(failureMessage(yield* Effect.exit(initPlugin(NodePath.join(work, "x"), "Bad Name"))), /not a valid npm package name/)
+        assert.match(
+          failureMessage(yield* Effect.exit(initPlugin(NodePath.join(work, "x"), "Bad Name"))),
+          /not a valid npm package name/
+        )
 
         // Wrong password: refused before anything is published.
         const denied = yield* Effect.exit(
@@ -61,7 +64,12 @@ describe("weft plugin init / publish", () => {
         )
         assert.match(failureMessage(denied), /login refused/)
 
-        const published = yield* publishPlugin({ directory: dir, registryUrl: registry.url, user: "author", password: Redacted.make("s3cret-pass") })
+        const published = yield* publishPlugin({
+          directory: dir,
+          registryUrl: registry.url,
+          user: "author",
+          password: Redacted.make("s3cret-pass")
+        })
         assert.deepStrictEqual(published, { name: "@acme/hello", version: "0.1.0", blocks: ["Greet"] })
 
         const installed = yield* installPackage({
@@ -72,22 +80,41 @@ describe("weft plugin init / publish", () => {
         })
         // Only the build and the manifest were published: no sources, no node_modules, no token.
         const files = yield* Effect.promise(() => NodeFs.readdir(installed.directory, { recursive: true }))
-        assert.deepStrictEqual(files.filter((f) => !f.startsWith(".weft")).sort(), ["README.md", "dist", "dist/index.js", "package.json"])
+        assert.deepStrictEqual(files.filter((f) => !f.startsWith(".weft")).sort(), [
+          "README.md",
+          "dist",
+          "dist/index.js",
+          "package.json"
+        ])
         const plugin = yield* loadPlugin(installed.directory)
         const greet = plugin.blocks.find((b) => b.id === "Greet")
         assert.isDefined(greet)
         if (greet !== undefined) {
-          assert.deepStrictEqual(yield* BlockTestKit.runBlockByPin(greet, { name: "Ada" }), { greeting: ["Hello, Ada!"] })
+          assert.deepStrictEqual(yield* BlockTestKit.runBlockByPin(greet, { name: "Ada" }), {
+            greeting: ["Hello, Ada!"]
+          })
         }
 
         // The manifest is checked before publishing: a broken `weft` field is refused with the reason.
         const pkgPath = NodePath.join(dir, "package.json")
         const pkg = JSON.parse(yield* Effect.promise(() => NodeFs.readFile(pkgPath, "utf8")))
         yield* Effect.promise(() =>
-          NodeFs.writeFile(pkgPath, JSON.stringify({ ...pkg, version: "0.2.0", weft: { ...pkg.weft, permissions: { net: [], env: ["HOME"], fs: "none" } } }))
+          NodeFs.writeFile(
+            pkgPath,
+            JSON.stringify({
+              ...pkg,
+              version: "0.2.0",
+              weft: { ...pkg.weft, permissions: { net: [], env: ["HOME"], fs: "none" } }
+            })
+          )
         )
         const invalid = yield* Effect.exit(
-          publishPlugin({ directory: dir, registryUrl: registry.url, user: "author", password: Redacted.make("s3cret-pass") })
+          publishPlugin({
+            directory: dir,
+            registryUrl: registry.url,
+            user: "author",
+            password: Redacted.make("s3cret-pass")
+          })
         )
         assert.match(failureMessage(invalid), /invalid plugin manifest/)
       }).pipe(Effect.scoped),

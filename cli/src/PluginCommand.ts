@@ -21,19 +21,35 @@ const validName = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/
 const fail = (message: string) => new CliFailure({ message })
 
 /** Runs `file args` in `cwd`, failing with its output. */
-const exec = (file: string, args: ReadonlyArray<string>, options: { readonly cwd: string; readonly env?: NodeJS.ProcessEnv }) =>
+const exec = (
+  file: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: NodeJS.ProcessEnv }
+) =>
   Effect.callback<string, CliFailure>((resume) => {
-    NodeChild.execFile(file, [...args], { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resume(error === null ? Effect.succeed(stdout) : Effect.fail(fail(`${NodePath.basename(file)} ${args[0] ?? ""} failed: ${error.message}\n${stdout}${stderr}`)))
+    NodeChild.execFile(
+      file,
+      [...args],
+      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resume(
+          error === null
+            ? Effect.succeed(stdout)
+            : Effect.fail(
+                fail(`${NodePath.basename(file)} ${args[0] ?? ""} failed: ${error.message}\n${stdout}${stderr}`)
+              )
+        )
     )
   })
 
-const io = <A>(what: string, f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: (cause) => fail(`${what}: ${String(cause)}`) })
+const io = <A>(what: string, f: () => Promise<A>) =>
+  Effect.tryPromise({ try: f, catch: (cause) => fail(`${what}: ${String(cause)}`) })
 
 /** A temp folder removed when the scope closes. */
 const scratch = (prefix: string) =>
-  Effect.acquireRelease(io("cannot create a temp folder", () => NodeFs.mkdtemp(NodePath.join(NodeOs.tmpdir(), prefix))), (dir) =>
-    Effect.promise(() => NodeFs.rm(dir, { recursive: true, force: true }))
+  Effect.acquireRelease(
+    io("cannot create a temp folder", () => NodeFs.mkdtemp(NodePath.join(NodeOs.tmpdir(), prefix))),
+    (dir) => Effect.promise(() => NodeFs.rm(dir, { recursive: true, force: true }))
   )
 
 /** The compiler options of Weft's own packages, so a plugin builds the way the first-party ones do. */
@@ -55,7 +71,9 @@ const compilerOptions = {
   noEmit: true
 }
 
-const blockSource = (name: string) => `/** The blocks of ${name}. Each is exported; the \`weft.blocks\` modules of package.json are scanned for them. */
+const blockSource = (
+  name: string
+) => `/** The blocks of ${name}. Each is exported; the \`weft.blocks\` modules of package.json are scanned for them. */
 import { Block, Pin } from "@weft/block-sdk"
 import { Schema, Stream } from "effect"
 
@@ -105,15 +123,31 @@ export const scaffoldFiles = (name: string): Readonly<Record<string, string>> =>
       files: ["dist"],
       scripts: { build: "tsc -p tsconfig.build.json", test: "vitest run", typecheck: "tsc -p tsconfig.json" },
       peerDependencies: { "@weft/block-sdk": "^0.1.0", effect: "^4.1.0" },
-      devDependencies: { "@effect/vitest": "^4.0.0", "@types/node": "^24.0.0", "@weft/block-sdk": "^0.1.0", effect: "^4.1.0", typescript: "^6.0.0", vitest: "^5.0.0" },
-      weft: { apiVersion: 1, blocks: ["dist/index.js"], categories: ["text"], permissions: { net: [], env: [], fs: "none" } }
+      devDependencies: {
+        "@effect/vitest": "^4.0.0",
+        "@types/node": "^24.0.0",
+        "@weft/block-sdk": "^0.1.0",
+        effect: "^4.1.0",
+        typescript: "^6.0.0",
+        vitest: "^5.0.0"
+      },
+      weft: {
+        apiVersion: 1,
+        blocks: ["dist/index.js"],
+        categories: ["text"],
+        permissions: { net: [], env: [], fs: "none" }
+      }
     },
     null,
     2
   )}\n`,
   "tsconfig.json": `${JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }, null, 2)}\n`,
   "tsconfig.build.json": `${JSON.stringify(
-    { extends: "./tsconfig.json", compilerOptions: { noEmit: false, outDir: "dist", rootDir: "src" }, exclude: ["src/**/*.test.ts"] },
+    {
+      extends: "./tsconfig.json",
+      compilerOptions: { noEmit: false, outDir: "dist", rootDir: "src" },
+      exclude: ["src/**/*.test.ts"]
+    },
     null,
     2
   )}\n`,
@@ -158,17 +192,30 @@ export const publishPlugin = Effect.fn("PluginCommand.publish")(function* (optio
   const directory = NodePath.resolve(options.directory)
   const registryUrl = options.registryUrl.replace(/\/+$/, "")
   const buildConfig = NodePath.join(directory, "tsconfig.build.json")
-  const hasBuildConfig = yield* Effect.promise(() => NodeFs.access(buildConfig).then(() => true, () => false))
-  yield* exec(process.execPath, [tscBin(), "-p", hasBuildConfig ? buildConfig : NodePath.join(directory, "tsconfig.json")], { cwd: directory })
+  const hasBuildConfig = yield* Effect.promise(() =>
+    NodeFs.access(buildConfig).then(
+      () => true,
+      () => false
+    )
+  )
+  yield* exec(
+    process.execPath,
+    [tscBin(), "-p", hasBuildConfig ? buildConfig : NodePath.join(directory, "tsconfig.json")],
+    { cwd: directory }
+  )
 
   // Pack first: what is checked below is byte for byte what gets published.
   const work = yield* scratch("weft-publish-")
-  const packed = yield* exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: directory })
+  const packed = yield* exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
+    cwd: directory
+  })
   const tarballName = /"filename":\s*"([^"]+)"/.exec(packed)?.[1]
   if (tarballName === undefined) return yield* fail(`npm pack printed no file name:\n${packed}`)
   const tarballPath = NodePath.join(work, tarballName)
   const tarball = new Uint8Array(yield* io("cannot read the packed tarball", () => NodeFs.readFile(tarballPath)))
-  const entries = yield* readTarball(tarball).pipe(Effect.mapError((e) => fail(`the packed plugin is unsafe: ${e.message}`)))
+  const entries = yield* readTarball(tarball).pipe(
+    Effect.mapError((e) => fail(`the packed plugin is unsafe: ${e.message}`))
+  )
   // World-readable: the sandbox may run as another user.
   const unpacked = NodePath.join(work, "package")
   yield* io("cannot unpack the plugin", async () => {
@@ -185,7 +232,9 @@ export const publishPlugin = Effect.fn("PluginCommand.publish")(function* (optio
   ).pipe(Effect.mapError((e) => fail(`the plugin's blocks do not load: ${e.message}`)))
   if (blocks.length === 0) return yield* fail(`the modules ${pkg.weft.blocks.join(", ")} export no blocks`)
 
-  const token = yield* publishToken(registryUrl, options.user, Redacted.value(options.password)).pipe(Effect.mapError((e) => fail(e.message)))
+  const token = yield* publishToken(registryUrl, options.user, Redacted.value(options.password)).pipe(
+    Effect.mapError((e) => fail(e.message))
+  )
   // A throwaway userconfig: the token never lands in the author's ~/.npmrc or in the package.
   const userconfig = NodePath.join(work, ".npmrc")
   yield* io("cannot write the npm config", () =>
@@ -193,7 +242,17 @@ export const publishPlugin = Effect.fn("PluginCommand.publish")(function* (optio
   )
   yield* exec(
     "npm",
-    ["publish", tarballPath, "--registry", registryUrl, "--userconfig", userconfig, "--ignore-scripts", "--access", "public"],
+    [
+      "publish",
+      tarballPath,
+      "--registry",
+      registryUrl,
+      "--userconfig",
+      userconfig,
+      "--ignore-scripts",
+      "--access",
+      "public"
+    ],
     { cwd: work, env: { PATH: process.env["PATH"] ?? "", HOME: work } }
   )
   const published: Published = { name: pkg.name, version: pkg.version, blocks }
@@ -214,22 +273,37 @@ const init = Command.make(
     Effect.gen(function* () {
       const target = NodePath.resolve(Option.getOrElse(directory, () => name.replace(/^@[^/]+\//, "")))
       yield* initPlugin(target, name)
-      yield* Console.log(`Created ${name} in ${target}\nNext: cd ${target} && npm install && npm test && weft plugin publish`)
+      yield* Console.log(
+        `Created ${name} in ${target}\nNext: cd ${target} && npm install && npm test && weft plugin publish`
+      )
     })
 ).pipe(Command.withDescription("Scaffold a Block plugin package with one block and its test"))
 
 const publish = Command.make(
   "publish",
-  { directory: Argument.String("dir").pipe(Argument.withDescription("The plugin package (default .)"), Argument.withDefault(".")) },
+  {
+    directory: Argument.String("dir").pipe(
+      Argument.withDescription("The plugin package (default .)"),
+      Argument.withDefault(".")
+    )
+  },
   ({ directory }) =>
     Effect.gen(function* () {
       const env = yield* Effect.all({
         registryUrl: Config.String("WEFT_REGISTRY_URL"),
         user: Config.String("WEFT_REGISTRY_USER"),
         password: Config.Redacted("WEFT_REGISTRY_PASSWORD")
-      }).pipe(Effect.mapError((e) => fail(`weft plugin publish needs WEFT_REGISTRY_URL, WEFT_REGISTRY_USER and WEFT_REGISTRY_PASSWORD: ${e.message}`)))
+      }).pipe(
+        Effect.mapError((e) =>
+          fail(
+            `weft plugin publish needs WEFT_REGISTRY_URL, WEFT_REGISTRY_USER and WEFT_REGISTRY_PASSWORD: ${e.message}`
+          )
+        )
+      )
       const published = yield* publishPlugin({ directory, ...env })
-      yield* Console.log(`Published ${published.name}@${published.version} (blocks: ${published.blocks.join(", ")}) to ${env.registryUrl}`)
+      yield* Console.log(
+        `Published ${published.name}@${published.version} (blocks: ${published.blocks.join(", ")}) to ${env.registryUrl}`
+      )
     })
 ).pipe(Command.withDescription("Build, check and publish the plugin in dir to WEFT_REGISTRY_URL"))
 

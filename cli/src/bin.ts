@@ -11,6 +11,7 @@ import { CliFailure, ExitCode, usageExitCode } from "./CliFailure.ts"
 import { runDev } from "./DevCommand.ts"
 import { runGateway } from "./GatewayCommand.ts"
 import { distributedRunner, embeddedRunner, gatewayProcess } from "./Processes.ts"
+import { pluginCommand } from "./PluginCommand.ts"
 import { runAndPrint } from "./RunCommand.ts"
 import { runRunner } from "./RunnerCommand.ts"
 import { validateGraphFile } from "./ValidateCommand.ts"
@@ -80,7 +81,7 @@ const gateway = Command.make("gateway", {}, () =>
 )
 
 const program = weft.pipe(
-  Command.withSubcommands([run, graph, dev, runner, gateway]),
+  Command.withSubcommands([run, graph, dev, runner, gateway, pluginCommand]),
   Command.run({ version: "0.1.0" })
 )
 

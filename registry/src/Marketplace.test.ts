@@ -50,10 +50,34 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
         const registry = yield* testRegistry
         const connection = { url: registry.url, cacheDir: NodePath.join(registry.dataDir, "plugins") }
         const packages: ReadonlyArray<Published> = [
-          { name: "@acme/echo", version: "1.0.0", description: "Repeats text", keywords: ["text"], readme: "# Echo one" },
-          { name: "@acme/echo", version: "2.0.0", description: "Repeats text loudly", keywords: ["text", "loud"], readme: "# Echo two" },
-          { name: "parrot", version: "1.0.0", description: "Says things again", keywords: ["echo"], readme: "# Parrot" },
-          { name: "mirror-tools", version: "0.1.0", description: "Mirror and echo helpers", keywords: ["mirror"], readme: "# Mirror" }
+          {
+            name: "@acme/echo",
+            version: "1.0.0",
+            description: "Repeats text",
+            keywords: ["text"],
+            readme: "# Echo one"
+          },
+          {
+            name: "@acme/echo",
+            version: "2.0.0",
+            description: "Repeats text loudly",
+            keywords: ["text", "loud"],
+            readme: "# Echo two"
+          },
+          {
+            name: "parrot",
+            version: "1.0.0",
+            description: "Says things again",
+            keywords: ["echo"],
+            readme: "# Parrot"
+          },
+          {
+            name: "mirror-tools",
+            version: "0.1.0",
+            description: "Mirror and echo helpers",
+            keywords: ["mirror"],
+            readme: "# Mirror"
+          }
         ]
         for (const p of packages) yield* publish(registry, p)
 
@@ -73,13 +97,29 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
 
           // Name match outranks a keyword match, which outranks a description match.
           const echo = yield* marketplace.search({ text: "echo", limit: 10 })
-          assert.deepStrictEqual(echo.packages.map((p) => p.name), ["@acme/echo", "parrot", "mirror-tools"])
+          assert.deepStrictEqual(
+            echo.packages.map((p) => p.name),
+            ["@acme/echo", "parrot", "mirror-tools"]
+          )
           assert.isUndefined(echo.next)
           const page1 = yield* marketplace.search({ text: "echo", limit: 2 })
-          assert.deepStrictEqual(page1.packages.map((p) => p.name), ["@acme/echo", "parrot"])
-          const page2 = yield* marketplace.search({ text: "echo", limit: 2, ...(page1.next === undefined ? {} : { cursor: page1.next }) })
-          assert.deepStrictEqual(page2.packages.map((p) => p.name), ["mirror-tools"])
-          assert.deepStrictEqual((yield* marketplace.search({ keyword: "LOUD", limit: 10 })).packages.map((p) => p.name), ["@acme/echo"])
+          assert.deepStrictEqual(
+            page1.packages.map((p) => p.name),
+            ["@acme/echo", "parrot"]
+          )
+          const page2 = yield* marketplace.search({
+            text: "echo",
+            limit: 2,
+            ...(page1.next === undefined ? {} : { cursor: page1.next })
+          })
+          assert.deepStrictEqual(
+            page2.packages.map((p) => p.name),
+            ["mirror-tools"]
+          )
+          assert.deepStrictEqual(
+            (yield* marketplace.search({ keyword: "LOUD", limit: 10 })).packages.map((p) => p.name),
+            ["@acme/echo"]
+          )
           assert.deepStrictEqual((yield* marketplace.search({ category: "test", limit: 10 })).packages.length, 3)
           assert.deepStrictEqual((yield* marketplace.search({ category: "nope", limit: 10 })).packages, [])
           // LIKE wildcards in the text are literal.
@@ -89,13 +129,18 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
           assert.strictEqual(detail.latest_version, "2.0.0")
           assert.strictEqual(detail.description, "Repeats text loudly")
           assert.match(detail.readme, /Echo two/)
-          assert.deepStrictEqual(detail.versions.map((v) => v.version), ["2.0.0", "1.0.0"])
+          assert.deepStrictEqual(
+            detail.versions.map((v) => v.version),
+            ["2.0.0", "1.0.0"]
+          )
           const blocks = detail.versions[0]?.blocks ?? []
           assert.strictEqual(blocks.length, 4)
           assert.deepInclude(JSON.stringify(blocks), `"id":"echo"`)
           assert.deepInclude(JSON.stringify(blocks), `"inputSchema":{`)
           assert.deepStrictEqual(detail.versions[0]?.permissions, { net: [], env: [], fs: "none" })
-          assert.isTrue(detail.versions.every((v) => v.published_at instanceof Date && v.integrity.startsWith("sha512-")))
+          assert.isTrue(
+            detail.versions.every((v) => v.published_at instanceof Date && v.integrity.startsWith("sha512-"))
+          )
           const missing = failure(yield* Effect.exit(marketplace.detail("nope")))
           assert.strictEqual(missing?.reason, "NotFound")
 
@@ -103,7 +148,10 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
           yield* sql`delete from marketplace_versions`
           yield* sql`delete from marketplace_packages`
           assert.strictEqual(yield* marketplace.rebuild(registry.url), 4)
-          assert.deepStrictEqual((yield* marketplace.search({ text: "echo", limit: 10 })).packages.map((p) => p.name), ["@acme/echo", "parrot", "mirror-tools"])
+          assert.deepStrictEqual(
+            (yield* marketplace.search({ text: "echo", limit: 10 })).packages.map((p) => p.name),
+            ["@acme/echo", "parrot", "mirror-tools"]
+          )
 
           // Workspace installs: two versions side by side.
           yield* sql`insert into users (id, name) values ('u1', 'User One'), ('u2', 'User Two')`
@@ -111,7 +159,10 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
           yield* installs.install("u1", "@acme/echo", "2.0.0")
           yield* installs.install("u1", "@acme/echo", "2.0.0")
           yield* installs.install("u2", "parrot", "1.0.0")
-          assert.deepStrictEqual((yield* installs.list("u1")).map((i) => `${i.package}@${i.version}`), ["@acme/echo@1.0.0", "@acme/echo@2.0.0"])
+          assert.deepStrictEqual(
+            (yield* installs.list("u1")).map((i) => `${i.package}@${i.version}`),
+            ["@acme/echo@1.0.0", "@acme/echo@2.0.0"]
+          )
           assert.strictEqual((yield* marketplace.detail("@acme/echo")).install_count, 2)
           const notThere = failure(yield* Effect.exit(installs.install("u1", "@acme/echo", "9.9.9")))
           assert.strictEqual(notThere?.reason, "NotFound")
@@ -126,7 +177,11 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
 
           // Upgrading to 2.0.0 keeps the pinned 1.0.0.
           const upgraded = yield* installs.upgrade("u1", "@acme/echo", "2.0.0")
-          assert.deepStrictEqual(upgraded, { installed: "2.0.0", removed: [], kept: [{ version: "1.0.0", graphs: [{ id: "g1", version: 1, name: "Uses echo one" }] }] })
+          assert.deepStrictEqual(upgraded, {
+            installed: "2.0.0",
+            removed: [],
+            kept: [{ version: "1.0.0", graphs: [{ id: "g1", version: 1, name: "Uses echo one" }] }]
+          })
           yield* installs.uninstall("u1", "@acme/echo", "2.0.0")
           yield* sql`update graphs set is_active = false where id = 'g1'`
           yield* installs.uninstall("u1", "@acme/echo", "1.0.0")

@@ -37,7 +37,14 @@ const Packument = Schema.Struct({
 })
 
 const SearchPage = Schema.Struct({
-  objects: Schema.Array(Schema.Struct({ package: Schema.Struct({ name: Schema.String, versions: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)) }) })),
+  objects: Schema.Array(
+    Schema.Struct({
+      package: Schema.Struct({
+        name: Schema.String,
+        versions: Schema.optionalKey(Schema.Record(Schema.String, Schema.String))
+      })
+    })
+  ),
   total: Schema.optionalKey(Schema.Number)
 })
 
@@ -93,7 +100,8 @@ export interface SearchResult {
 }
 
 /** The packument path of a (possibly scoped) name: `@scope%2fname`. */
-const packumentPath = (name: string): string => (name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name))
+const packumentPath = (name: string): string =>
+  name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)
 
 /** `text` for a LIKE pattern, its wildcards taken literally. */
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -125,7 +133,8 @@ export class Marketplace extends Context.Service<
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const config = yield* RegistryConfig
-      const storeError = (cause: { readonly message: string }) => new MarketplaceError({ reason: "Store", message: cause.message })
+      const storeError = (cause: { readonly message: string }) =>
+        new MarketplaceError({ reason: "Store", message: cause.message })
       const registryError = (message: string) => new MarketplaceError({ reason: "Registry", message })
 
       const fetchJson = (url: string) =>
@@ -141,9 +150,12 @@ export class Marketplace extends Context.Service<
       const packument = (registryUrl: string, name: string) =>
         Effect.gen(function* () {
           const { status, body } = yield* fetchJson(`${registryUrl}/${packumentPath(name)}`)
-          if (status === 404) return yield* new MarketplaceError({ reason: "NotFound", message: `${name} is not in the registry` })
+          if (status === 404)
+            return yield* new MarketplaceError({ reason: "NotFound", message: `${name} is not in the registry` })
           if (body === undefined) return yield* registryError(`the registry answered ${status} for ${name}`)
-          return yield* Schema.decodeUnknownEffect(Packument)(body).pipe(Effect.mapError((issue) => registryError(issue.message)))
+          return yield* Schema.decodeUnknownEffect(Packument)(body).pipe(
+            Effect.mapError((issue) => registryError(issue.message))
+          )
         })
 
       /** Installs the version into the plugin cache and loads it once, for its block descriptors. */
@@ -152,14 +164,30 @@ export class Marketplace extends Context.Service<
           Effect.gen(function* () {
             const installed = yield* installPackage({ registryUrl, cacheDir: config.cacheDir, name, version })
             const loaded = yield* loadPlugin(installed.directory, { maxProcesses: 1 })
-            return { descriptors: loaded.descriptors, permissions: loaded.manifest.permissions, integrity: installed.integrity }
+            return {
+              descriptors: loaded.descriptors,
+              permissions: loaded.manifest.permissions,
+              integrity: installed.integrity
+            }
           })
-        ).pipe(Effect.mapError((error) => new MarketplaceError({ reason: "Plugin", message: `${name}@${version}: ${error.message}` })))
+        ).pipe(
+          Effect.mapError(
+            (error) => new MarketplaceError({ reason: "Plugin", message: `${name}@${version}: ${error.message}` })
+          )
+        )
 
-      const indexVersion = Effect.fn("Marketplace.indexVersion")(function* (registryUrl: string, name: string, version: string) {
+      const indexVersion = Effect.fn("Marketplace.indexVersion")(function* (
+        registryUrl: string,
+        name: string,
+        version: string
+      ) {
         const doc = yield* packument(registryUrl, name)
         const meta = doc.versions[version]
-        if (meta === undefined) return yield* new MarketplaceError({ reason: "NotFound", message: `${name}@${version} is not in the registry` })
+        if (meta === undefined)
+          return yield* new MarketplaceError({
+            reason: "NotFound",
+            message: `${name}@${version} is not in the registry`
+          })
         const { descriptors, permissions, integrity } = yield* describe(registryUrl, name, version)
         const blocks = descriptors.map(summaryOf)
         const categories = [...new Set([...(meta.weft?.categories ?? []), ...descriptors.flatMap((d) => d.categories)])]
@@ -167,13 +195,14 @@ export class Marketplace extends Context.Service<
         // Verdaccio keeps one readme per package (the latest publish's); npm keeps it per version when it can.
         const readme = meta.readme ?? doc.readme ?? ""
         const publishedAt = doc.time?.[version] ?? null
-        yield* sql.withTransaction(
-          Effect.gen(function* () {
-            yield* sql`insert into marketplace_packages (name, description, readme, keywords, categories, latest_version)
+        yield* sql
+          .withTransaction(
+            Effect.gen(function* () {
+              yield* sql`insert into marketplace_packages (name, description, readme, keywords, categories, latest_version)
               values (${name}, ${meta.description ?? ""}, ${readme}, ${JSON.stringify(meta.keywords ?? [])}::jsonb,
                       ${JSON.stringify(categories)}::jsonb, ${version})
               on conflict (name) do nothing`
-            yield* sql`insert into marketplace_versions
+              yield* sql`insert into marketplace_versions
                 (package, version, description, readme, keywords, categories, blocks, permissions, integrity, published_at, deprecated)
               values (${name}, ${version}, ${meta.description ?? ""}, ${readme}, ${JSON.stringify(meta.keywords ?? [])}::jsonb,
                       ${JSON.stringify(categories)}::jsonb, ${JSON.stringify(blocks)}::jsonb, ${JSON.stringify(permissions)}::jsonb,
@@ -182,14 +211,15 @@ export class Marketplace extends Context.Service<
                 keywords = excluded.keywords, categories = excluded.categories, blocks = excluded.blocks,
                 permissions = excluded.permissions, integrity = excluded.integrity, published_at = excluded.published_at,
                 deprecated = excluded.deprecated, indexed_at = now()`
-            // The package row shows the version the registry tags latest, once that one is indexed.
-            yield* sql`update marketplace_packages p set description = v.description, readme = v.readme,
+              // The package row shows the version the registry tags latest, once that one is indexed.
+              yield* sql`update marketplace_packages p set description = v.description, readme = v.readme,
                 keywords = v.keywords, categories = v.categories, latest_version = v.version, updated_at = now()
               from marketplace_versions v
               where p.name = ${name} and v.package = ${name}
                 and v.version = coalesce((select version from marketplace_versions where package = ${name} and version = ${latest}), ${version})`
-          })
-        ).pipe(Effect.mapError(storeError))
+            })
+          )
+          .pipe(Effect.mapError(storeError))
       })
 
       /** Every package name the registry lists, through npm's search API (paged; empty text lists all on Verdaccio). */
@@ -200,7 +230,9 @@ export class Marketplace extends Context.Service<
           for (let from = 0; ; from += size) {
             const { status, body } = yield* fetchJson(`${registryUrl}/-/v1/search?text=&size=${size}&from=${from}`)
             if (body === undefined) return yield* registryError(`search answered ${status}`)
-            const page = yield* Schema.decodeUnknownEffect(SearchPage)(body).pipe(Effect.mapError((issue) => registryError(issue.message)))
+            const page = yield* Schema.decodeUnknownEffect(SearchPage)(body).pipe(
+              Effect.mapError((issue) => registryError(issue.message))
+            )
             for (const object of page.objects) if (!names.includes(object.package.name)) names.push(object.package.name)
             if (page.objects.length < size) return names
           }
@@ -223,7 +255,8 @@ export class Marketplace extends Context.Service<
         const pattern = text === undefined ? null : `%${likeEscaped(text)}%`
         const offset = Math.max(0, Number.parseInt(query.cursor ?? "0", 10) || 0)
         const limit = Math.min(Math.max(1, query.limit), 100)
-        const rows = yield* sql`select name, description, keywords, categories, latest_version, install_count::float8 as install_count,
+        const rows =
+          yield* sql`select name, description, keywords, categories, latest_version, install_count::float8 as install_count,
               (case when ${text ?? null}::text is null then 0
                     when lower(name) = lower(${text ?? null}) then 100
                     when name ilike ${pattern} then 50 else 0 end)
@@ -237,26 +270,37 @@ export class Marketplace extends Context.Service<
             and (${query.keyword ?? null}::text is null or exists (select 1 from jsonb_array_elements_text(keywords) k where lower(k) = lower(${query.keyword ?? null})))
           order by rank desc, install_count desc, name
           limit ${limit + 1} offset ${offset}`.pipe(Effect.mapError(storeError))
-        const decoded = yield* Schema.decodeUnknownEffect(Schema.Array(PackageRow))(rows).pipe(Effect.mapError(storeError))
+        const decoded = yield* Schema.decodeUnknownEffect(Schema.Array(PackageRow))(rows).pipe(
+          Effect.mapError(storeError)
+        )
         const packages = decoded.slice(0, limit)
         const result: SearchResult = decoded.length > limit ? { packages, next: String(offset + limit) } : { packages }
         return result
       })
 
       const detail = Effect.fn("Marketplace.detail")(function* (name: string) {
-        const rows = yield* sql`select name, description, readme, keywords, categories, latest_version, install_count::float8 as install_count
+        const rows =
+          yield* sql`select name, description, readme, keywords, categories, latest_version, install_count::float8 as install_count
           from marketplace_packages where name = ${name}`.pipe(Effect.mapError(storeError))
         const [row] = yield* Schema.decodeUnknownEffect(Schema.Array(DetailRow))(rows).pipe(Effect.mapError(storeError))
-        if (row === undefined) return yield* new MarketplaceError({ reason: "NotFound", message: `${name} is not in the marketplace` })
-        const versionRows = yield* sql`select version, description, blocks, permissions, integrity, published_at, deprecated
-          from marketplace_versions where package = ${name} order by published_at desc nulls last, version desc`.pipe(Effect.mapError(storeError))
-        const versions = yield* Schema.decodeUnknownEffect(Schema.Array(VersionRow))(versionRows).pipe(Effect.mapError(storeError))
+        if (row === undefined)
+          return yield* new MarketplaceError({ reason: "NotFound", message: `${name} is not in the marketplace` })
+        const versionRows =
+          yield* sql`select version, description, blocks, permissions, integrity, published_at, deprecated
+          from marketplace_versions where package = ${name} order by published_at desc nulls last, version desc`.pipe(
+            Effect.mapError(storeError)
+          )
+        const versions = yield* Schema.decodeUnknownEffect(Schema.Array(VersionRow))(versionRows).pipe(
+          Effect.mapError(storeError)
+        )
         const result: PackageDetail = { ...row, versions }
         return result
       })
 
       const countInstall = Effect.fn("Marketplace.countInstall")(function* (name: string) {
-        yield* sql`update marketplace_packages set install_count = install_count + 1 where name = ${name}`.pipe(Effect.mapError(storeError))
+        yield* sql`update marketplace_packages set install_count = install_count + 1 where name = ${name}`.pipe(
+          Effect.mapError(storeError)
+        )
       })
 
       return Marketplace.of({ indexVersion, rebuild, search, detail, countInstall })

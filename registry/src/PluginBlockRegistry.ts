@@ -17,7 +17,9 @@ export interface PluginRegistryOptions {
   readonly sandbox?: PluginSandboxOptions & { readonly timeLimitMs?: number }
 }
 
-export const pluginRegistryLayer = (options: PluginRegistryOptions = {}): Layer.Layer<BlockRegistry, never, PluginInstalls | RegistryConfig> =>
+export const pluginRegistryLayer = (
+  options: PluginRegistryOptions = {}
+): Layer.Layer<BlockRegistry, never, PluginInstalls | RegistryConfig> =>
   Layer.effect(
     BlockRegistry,
     Effect.gen(function* () {
@@ -28,12 +30,20 @@ export const pluginRegistryLayer = (options: PluginRegistryOptions = {}): Layer.
       )
       const plugins: Array<PluginBlocks> = []
       for (const { package: name, version } of wanted) {
-        const loaded = yield* installPackage({ registryUrl: config.url, cacheDir: config.cacheDir, name, version }).pipe(
+        const loaded = yield* installPackage({
+          registryUrl: config.url,
+          cacheDir: config.cacheDir,
+          name,
+          version
+        }).pipe(
           Effect.flatMap((installed) => loadPlugin(installed.directory, options.sandbox ?? {})),
           Effect.map((plugin): PluginBlocks | undefined => plugin),
-          Effect.catch((error) => Effect.logError(`plugin ${name}@${version} not loaded: ${error.message}`).pipe(Effect.as(undefined)))
+          Effect.catch((error) =>
+            Effect.logError(`plugin ${name}@${version} not loaded: ${error.message}`).pipe(Effect.as(undefined))
+          )
         )
-        if (loaded !== undefined) plugins.push({ package: loaded.package, version: loaded.version, blocks: loaded.blocks })
+        if (loaded !== undefined)
+          plugins.push({ package: loaded.package, version: loaded.version, blocks: loaded.blocks })
       }
       return BlockRegistry.make({ builtins: options.builtins ?? builtinBlocks, plugins })
     })

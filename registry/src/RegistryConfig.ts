@@ -19,7 +19,9 @@ export interface RegistryConnection {
   readonly embeddedDirectory?: string
 }
 
-export class RegistryConfig extends Context.Service<RegistryConfig, RegistryConnection>()("weft/registry/RegistryConfig") {}
+export class RegistryConfig extends Context.Service<RegistryConfig, RegistryConnection>()(
+  "weft/registry/RegistryConfig"
+) {}
 
 export const registryUrlConfig: Config.Config<Option.Option<string>> = Config.option(Config.String("WEFT_REGISTRY_URL"))
 
@@ -39,4 +41,5 @@ export const layer: Layer.Layer<RegistryConfig, RegistryError | Config.ConfigErr
 )
 
 /** A fixed connection (tests, or a caller that started the registry itself). */
-export const layerWith = (connection: RegistryConnection): Layer.Layer<RegistryConfig> => Layer.succeed(RegistryConfig, connection)
+export const layerWith = (connection: RegistryConnection): Layer.Layer<RegistryConfig> =>
+  Layer.succeed(RegistryConfig, connection)

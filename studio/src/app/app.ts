@@ -1,0 +1,37 @@
+/** The app shell: a top bar (home, theme switch, sign-out) above the routed page. */
+import { ChangeDetectionStrategy, Component, effect, inject } from "@angular/core"
+import { Router, RouterLink, RouterOutlet } from "@angular/router"
+import { GatewayApi } from "./api/gateway-api"
+import { SessionStore } from "./auth/session-store"
+import { ThemeStore } from "./shell/theme-store"
+
+@Component({
+  selector: "weft-root",
+  imports: [RouterOutlet, RouterLink],
+  templateUrl: "./app.html",
+  styleUrl: "./app.css",
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class App {
+  protected readonly session = inject(SessionStore)
+  protected readonly theme = inject(ThemeStore)
+  private readonly api = inject(GatewayApi)
+  private readonly router = inject(Router)
+
+  constructor() {
+    // A token restored from localStorage is confirmed (and its user named) once per session.
+    effect(() => {
+      if (this.session.signedIn() && this.session.me() === null) {
+        this.api.me().then(
+          (me) => this.session.identified(me),
+          () => undefined
+        )
+      }
+    })
+  }
+
+  protected signOut(): void {
+    this.session.signOut()
+    void this.router.navigateByUrl("/sign-in")
+  }
+}

@@ -1,0 +1,42 @@
+/** The sign-in page: paste a token (a JWT or an API key); it is checked with `GET /me` before it is kept. */
+import { HttpClient } from "@angular/common/http"
+import { ChangeDetectionStrategy, Component, inject, signal } from "@angular/core"
+import { Router } from "@angular/router"
+import { firstValueFrom } from "rxjs"
+import type { Me } from "../api/api-types"
+import { apiBase } from "../api/gateway-url"
+import { problemMessage } from "../api/problem-message"
+import { SessionStore } from "./session-store"
+
+@Component({
+  selector: "weft-sign-in",
+  templateUrl: "./sign-in.html",
+  styleUrl: "./sign-in.css",
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class SignIn {
+  private readonly session = inject(SessionStore)
+  private readonly http = inject(HttpClient)
+  private readonly router = inject(Router)
+
+  protected readonly token = signal("")
+  protected readonly error = signal<string | null>(null)
+  protected readonly busy = signal(false)
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault()
+    this.error.set(null)
+    this.busy.set(true)
+    this.session.signIn(this.token())
+    try {
+      const me = await firstValueFrom(this.http.get<Me>(`${apiBase}/me`))
+      this.session.identified(me)
+      await this.router.navigateByUrl("/graphs")
+    } catch (error) {
+      this.session.signOut()
+      this.error.set(problemMessage(error))
+    } finally {
+      this.busy.set(false)
+    }
+  }
+}
