@@ -60,6 +60,10 @@ export const startEmbeddedRegistry = Effect.fn("EmbeddedVerdaccio.start")(functi
     Effect.tryPromise({
       try: async () => {
         const app: NodeHttp.Server = await runServer(configPath)
+        // Verdaccio's own CLI sets these from its config; embedded we must. Node's 5 s default closes idle
+        // keep-alive sockets that npm's client may be about to reuse, which npm reports as an unexpected EOF.
+        app.keepAliveTimeout = 60_000
+        app.headersTimeout = 65_000
         await new Promise<void>((resolve, reject) => {
           app.once("error", reject)
           app.listen(options.port ?? 0, "127.0.0.1", () => resolve())

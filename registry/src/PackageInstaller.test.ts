@@ -40,12 +40,19 @@ describe("PackageInstaller against an embedded Verdaccio", () => {
           yield* npmPublish(dir, registry.url, registry.token)
         }
 
-        const install = (name: string, version: string) => installPackage({ registryUrl: registry.url, cacheDir, name, version })
+        const install = (name: string, version: string) =>
+          installPackage({ registryUrl: registry.url, cacheDir, name, version })
         const v1 = yield* install("@acme/greeter", "1.0.0")
         const v2 = yield* install("@acme/greeter", "1.1.0")
         assert.notStrictEqual(v1.directory, v2.directory)
-        assert.strictEqual(NodeFs.readFileSync(NodePath.join(v1.directory, "dist/index.js"), "utf8"), 'export const version = "1.0.0"\n')
-        assert.strictEqual(NodeFs.readFileSync(NodePath.join(v2.directory, "dist/index.js"), "utf8"), 'export const version = "1.1.0"\n')
+        assert.strictEqual(
+          NodeFs.readFileSync(NodePath.join(v1.directory, "dist/index.js"), "utf8"),
+          'export const version = "1.0.0"\n'
+        )
+        assert.strictEqual(
+          NodeFs.readFileSync(NodePath.join(v2.directory, "dist/index.js"), "utf8"),
+          'export const version = "1.1.0"\n'
+        )
         assert.isTrue(v1.directory.endsWith(Buffer.from(v1.integrity.slice(7), "base64").toString("hex")))
         assert.isFalse(NodeFs.existsSync("/tmp/weft-install-script-ran"))
         // A second install finds the cache.
@@ -59,36 +66,71 @@ describe("PackageInstaller against an embedded Verdaccio", () => {
         writePackage(dir, "2.0.0")
         yield* npmPublish(dir, registry.url, registry.token)
         const stored = NodePath.join(registry.directory, "storage", "@acme", "greeter", "greeter-2.0.0.tgz")
-        const other = NodeFs.readFileSync(NodePath.join(registry.directory, "storage", "@acme", "greeter", "greeter-1.0.0.tgz"))
+        const other = NodeFs.readFileSync(
+          NodePath.join(registry.directory, "storage", "@acme", "greeter", "greeter-1.0.0.tgz")
+        )
         NodeFs.writeFileSync(stored, other)
         const tampered = yield* Effect.exit(install("@acme/greeter", "2.0.0"))
         assert.match(failureReason(tampered), /^Integrity: tarball integrity sha512-.* does not match/)
 
-        const pkg = (name: string) => ({ path: "package/package.json", content: JSON.stringify({ name, version: "1.0.0" }) })
-        yield* publishRaw(registry.url, registry.token, "evil-symlink", "1.0.0", rawTarball([
-          pkg("evil-symlink"),
-          { path: "package/dist/passwd", type: "2", linkTarget: "/etc/passwd" }
-        ]))
-        assert.match(failureReason(yield* Effect.exit(install("evil-symlink", "1.0.0"))), /^Rejected: entry "package\/dist\/passwd" is not a regular file/)
+        const pkg = (name: string) => ({
+          path: "package/package.json",
+          content: JSON.stringify({ name, version: "1.0.0" })
+        })
+        yield* publishRaw(
+          registry.url,
+          registry.token,
+          "evil-symlink",
+          "1.0.0",
+          rawTarball([pkg("evil-symlink"), { path: "package/dist/passwd", type: "2", linkTarget: "/etc/passwd" }])
+        )
+        assert.match(
+          failureReason(yield* Effect.exit(install("evil-symlink", "1.0.0"))),
+          /^Rejected: entry "package\/dist\/passwd" is not a regular file/
+        )
 
-        yield* publishRaw(registry.url, registry.token, "evil-dotdot", "1.0.0", rawTarball([
-          pkg("evil-dotdot"),
-          { path: "package/../../escape.js", content: "pwned" }
-        ]))
-        assert.match(failureReason(yield* Effect.exit(install("evil-dotdot", "1.0.0"))), /^Rejected: path escapes the package/)
+        yield* publishRaw(
+          registry.url,
+          registry.token,
+          "evil-dotdot",
+          "1.0.0",
+          rawTarball([pkg("evil-dotdot"), { path: "package/../../escape.js", content: "pwned" }])
+        )
+        assert.match(
+          failureReason(yield* Effect.exit(install("evil-dotdot", "1.0.0"))),
+          /^Rejected: path escapes the package/
+        )
 
-        yield* publishRaw(registry.url, registry.token, "evil-absolute", "1.0.0", rawTarball([
-          pkg("evil-absolute"),
-          { path: "/tmp/escape.js", content: "pwned" }
-        ]))
+        yield* publishRaw(
+          registry.url,
+          registry.token,
+          "evil-absolute",
+          "1.0.0",
+          rawTarball([pkg("evil-absolute"), { path: "/tmp/escape.js", content: "pwned" }])
+        )
         assert.match(failureReason(yield* Effect.exit(install("evil-absolute", "1.0.0"))), /^Rejected: absolute/)
 
-        yield* publishRaw(registry.url, registry.token, "evil-big", "1.0.0", rawTarball([pkg("evil-big"), { path: "package/big", content: "x".repeat(5000) }]))
+        yield* publishRaw(
+          registry.url,
+          registry.token,
+          "evil-big",
+          "1.0.0",
+          rawTarball([pkg("evil-big"), { path: "package/big", content: "x".repeat(5000) }])
+        )
         const big = yield* Effect.exit(
-          installPackage({ registryUrl: registry.url, cacheDir, name: "evil-big", version: "1.0.0", limits: { maxPackedBytes: 1e6, maxUnpackedBytes: 4096, maxEntries: 10 } })
+          installPackage({
+            registryUrl: registry.url,
+            cacheDir,
+            name: "evil-big",
+            version: "1.0.0",
+            limits: { maxPackedBytes: 1e6, maxUnpackedBytes: 4096, maxEntries: 10 }
+          })
         )
         assert.match(failureReason(big), /^Rejected: .*more than 4096 bytes/)
-        assert.deepStrictEqual(NodeFs.readdirSync(cacheDir).sort(), [v1.directory, v2.directory].map((d) => NodePath.basename(d)).sort())
+        assert.deepStrictEqual(
+          NodeFs.readdirSync(cacheDir).sort(),
+          [v1.directory, v2.directory].map((d) => NodePath.basename(d)).sort()
+        )
       }).pipe(Effect.scoped),
     120_000
   )

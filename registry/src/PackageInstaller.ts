@@ -47,25 +47,33 @@ export interface InstalledPackage {
 }
 
 /** The packument path of a (possibly scoped) name: `@scope%2fname`. */
-const packumentPath = (name: string): string => (name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name))
+const packumentPath = (name: string): string =>
+  name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)
 
 const completeMarker = ".weft-installed"
 
 export const installPackage = Effect.fn("PackageInstaller.install")(function* (request: InstallRequest) {
   const { name, version } = request
-  const fail = (reason: InstallError["reason"], message: string) => new InstallError({ reason, package: name, version, message })
-  const headers: Record<string, string> = request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }
+  const fail = (reason: InstallError["reason"], message: string) =>
+    new InstallError({ reason, package: name, version, message })
+  const headers: Record<string, string> =
+    request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }
   const limits = request.limits ?? defaultTarballLimits
 
   const packumentResponse = yield* Effect.tryPromise({
-    try: () => fetch(`${request.registryUrl}/${packumentPath(name)}`, { headers: { ...headers, accept: "application/json" } }),
+    try: () =>
+      fetch(`${request.registryUrl}/${packumentPath(name)}`, { headers: { ...headers, accept: "application/json" } }),
     catch: (cause) => fail("Request", `registry unreachable: ${String(cause)}`)
   })
   if (packumentResponse.status === 404) return yield* fail("NotFound", `${name} is not in the registry`)
   const packument = yield* Effect.tryPromise({
     try: () => packumentResponse.json(),
     catch: () => fail("Request", `registry answered ${packumentResponse.status} without JSON`)
-  }).pipe(Effect.flatMap((json) => Schema.decodeUnknownEffect(Packument)(json).pipe(Effect.mapError((e) => fail("Request", e.message)))))
+  }).pipe(
+    Effect.flatMap((json) =>
+      Schema.decodeUnknownEffect(Packument)(json).pipe(Effect.mapError((e) => fail("Request", e.message)))
+    )
+  )
   const dist = packument.versions[version]?.dist
   if (dist === undefined) return yield* fail("NotFound", `${name}@${version} is not in the registry`)
   const expected = /^sha512-([A-Za-z0-9+/=]+)$/.exec(dist.integrity ?? "")?.[1]
@@ -74,7 +82,12 @@ export const installPackage = Effect.fn("PackageInstaller.install")(function* (r
   const digestHex = Buffer.from(expected, "base64").toString("hex")
   const directory = NodePath.join(request.cacheDir, digestHex)
   const installed: InstalledPackage = { name, version, directory, integrity: `sha512-${expected}` }
-  const already = yield* Effect.promise(() => NodeFs.access(NodePath.join(directory, completeMarker)).then(() => true, () => false))
+  const already = yield* Effect.promise(() =>
+    NodeFs.access(NodePath.join(directory, completeMarker)).then(
+      () => true,
+      () => false
+    )
+  )
   if (already) return installed
 
   const tarballResponse = yield* Effect.tryPromise({
@@ -83,19 +96,29 @@ export const installPackage = Effect.fn("PackageInstaller.install")(function* (r
   })
   if (!tarballResponse.ok) return yield* fail("Request", `tarball download answered ${tarballResponse.status}`)
   const declaredLength = Number(tarballResponse.headers.get("content-length") ?? "0")
-  if (declaredLength > limits.maxPackedBytes) return yield* fail("Rejected", `tarball larger than ${limits.maxPackedBytes} bytes`)
+  if (declaredLength > limits.maxPackedBytes)
+    return yield* fail("Rejected", `tarball larger than ${limits.maxPackedBytes} bytes`)
   const tarball = new Uint8Array(
-    yield* Effect.tryPromise({ try: () => tarballResponse.arrayBuffer(), catch: (cause) => fail("Request", String(cause)) })
+    yield* Effect.tryPromise({
+      try: () => tarballResponse.arrayBuffer(),
+      catch: (cause) => fail("Request", String(cause))
+    })
   )
   const actual = NodeCrypto.createHash("sha512").update(tarball).digest("base64")
-  if (actual !== expected) return yield* fail("Integrity", `tarball integrity sha512-${actual} does not match the registry's sha512-${expected}`)
+  if (actual !== expected)
+    return yield* fail(
+      "Integrity",
+      `tarball integrity sha512-${actual} does not match the registry's sha512-${expected}`
+    )
 
-  const entries = yield* readTarball(tarball, limits).pipe(Effect.mapError((rejected) => fail("Rejected", rejected.message)))
+  const entries = yield* readTarball(tarball, limits).pipe(
+    Effect.mapError((rejected) => fail("Rejected", rejected.message))
+  )
   const packageJson = entries.find((entry) => entry.path === "package.json")
   if (packageJson === undefined) return yield* fail("Rejected", "the tarball has no package.json")
-  const identity = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(PackageJson))(Buffer.from(packageJson.content).toString("utf8")).pipe(
-    Effect.mapError((e) => fail("Rejected", `invalid package.json: ${e.message}`))
-  )
+  const identity = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(PackageJson))(
+    Buffer.from(packageJson.content).toString("utf8")
+  ).pipe(Effect.mapError((e) => fail("Rejected", `invalid package.json: ${e.message}`)))
   if (identity.name !== name || identity.version !== version) {
     return yield* fail("Rejected", `the tarball holds ${identity.name}@${identity.version}`)
   }

@@ -19,20 +19,30 @@ export const addPublisher = Effect.fn("RegistryTokens.addPublisher")(function* (
   name: string,
   password: string
 ) {
-  if (!validName.test(name)) return yield* new RegistryError({ reason: "Auth", message: `invalid publisher name "${name}"` })
+  if (!validName.test(name))
+    return yield* new RegistryError({ reason: "Auth", message: `invalid publisher name "${name}"` })
   const hash = NodeCrypto.createHash("sha1").update(password).digest("base64")
   const file = NodePath.join(registry.directory, "htpasswd")
   yield* Effect.tryPromise({
     try: async () => {
-      const lines = (await NodeFs.readFile(file, "utf8")).split("\n").filter((line) => line !== "" && !line.startsWith(`${name}:`))
-      await NodeFs.writeFile(file, [...lines, `${name}:{SHA}${hash}:autocreated ${new Date().toISOString()}`, ""].join("\n"))
+      const lines = (await NodeFs.readFile(file, "utf8"))
+        .split("\n")
+        .filter((line) => line !== "" && !line.startsWith(`${name}:`))
+      await NodeFs.writeFile(
+        file,
+        [...lines, `${name}:{SHA}${hash}:autocreated ${new Date().toISOString()}`, ""].join("\n")
+      )
     },
     catch: (cause) => new RegistryError({ reason: "Auth", message: `cannot write ${file}: ${String(cause)}` })
   })
 })
 
 /** Logs `name` in and returns a token for `npm publish` (works against any npm registry's login endpoint). */
-export const publishToken = Effect.fn("RegistryTokens.publishToken")(function* (registryUrl: string, name: string, password: string) {
+export const publishToken = Effect.fn("RegistryTokens.publishToken")(function* (
+  registryUrl: string,
+  name: string,
+  password: string
+) {
   const response = yield* Effect.tryPromise({
     try: () =>
       fetch(`${registryUrl}/-/user/org.couchdb.user:${encodeURIComponent(name)}`, {
@@ -50,7 +60,11 @@ export const publishToken = Effect.fn("RegistryTokens.publishToken")(function* (
     try: () => response.json(),
     catch: () => new RegistryError({ reason: "Auth", message: `login answered ${response.status} without JSON` })
   })
-  if (!response.ok) return yield* new RegistryError({ reason: "Auth", message: `login refused (${response.status}): ${JSON.stringify(body)}` })
+  if (!response.ok)
+    return yield* new RegistryError({
+      reason: "Auth",
+      message: `login refused (${response.status}): ${JSON.stringify(body)}`
+    })
   const { token } = yield* Schema.decodeUnknownEffect(LoginResponse)(body).pipe(
     Effect.mapError(() => new RegistryError({ reason: "Auth", message: "login answer has no token" }))
   )

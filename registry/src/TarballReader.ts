@@ -35,7 +35,8 @@ const text = (block: Uint8Array, start: number, length: number): string => {
   return Buffer.from(end === -1 ? slice : slice.subarray(0, end)).toString("utf8")
 }
 
-const octal = (block: Uint8Array, start: number, length: number): number => Number.parseInt(text(block, start, length).trim() || "0", 8)
+const octal = (block: Uint8Array, start: number, length: number): number =>
+  Number.parseInt(text(block, start, length).trim() || "0", 8)
 
 /** `path` records of a pax extended header (`"<len> path=<value>\n"`). */
 const paxPath = (data: Uint8Array): string | undefined => {
@@ -48,7 +49,8 @@ const paxPath = (data: Uint8Array): string | undefined => {
 
 /** The path inside the package, or a reason to reject it. */
 const safePath = (raw: string): string | { readonly reject: string } => {
-  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw) || raw.includes("\\")) return { reject: `absolute or non-POSIX path "${raw}"` }
+  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw) || raw.includes("\\"))
+    return { reject: `absolute or non-POSIX path "${raw}"` }
   const segments = raw.split("/").filter((s) => s !== "" && s !== ".")
   if (segments.includes("..")) return { reject: `path escapes the package: "${raw}"` }
   // npm packs everything under one top folder (`package/`); strip it.
@@ -83,7 +85,9 @@ const parse = (tar: Uint8Array, limits: TarballLimits): ReadonlyArray<TarEntry> 
       continue
     }
     if (type !== "0" && type !== "\0" && type !== "7") {
-      return { reject: `entry "${name}" is not a regular file (type ${JSON.stringify(type)}: links and devices are refused)` }
+      return {
+        reject: `entry "${name}" is not a regular file (type ${JSON.stringify(type)}: links and devices are refused)`
+      }
     }
     const path = safePath(name)
     if (typeof path !== "string") return path
@@ -97,7 +101,10 @@ const parse = (tar: Uint8Array, limits: TarballLimits): ReadonlyArray<TarEntry> 
 }
 
 /** Gunzips and checks `tarball`; fails with `TarballRejected` naming the first offence. */
-export const readTarball = Effect.fn("TarballReader.read")(function* (tarball: Uint8Array, limits: TarballLimits = defaultTarballLimits) {
+export const readTarball = Effect.fn("TarballReader.read")(function* (
+  tarball: Uint8Array,
+  limits: TarballLimits = defaultTarballLimits
+) {
   if (tarball.length > limits.maxPackedBytes) {
     return yield* new TarballRejected({ message: `tarball larger than ${limits.maxPackedBytes} bytes` })
   }

@@ -56,7 +56,12 @@ describe("hostile plugins", () => {
         NodeFs.mkdirSync(weftDir)
         NodeFs.writeFileSync(NodePath.join(weftDir, "secrets"), "DATABASE_URL=postgres://...")
         const outside = NodePath.join(host, "pwned.txt")
-        const dir = yield* pluginFixture({ name: "@test/hostile", net: [declared], source: hostileSource({ weftDir, outside }), files: hostileFiles })
+        const dir = yield* pluginFixture({
+          name: "@test/hostile",
+          net: [declared],
+          source: hostileSource({ weftDir, outside }),
+          files: hostileFiles
+        })
         const sandbox = yield* makePluginSandbox(
           { directory: dir, entries: [NodePath.join(dir, "dist/index.js")], net: [declared] },
           { limits: { timeLimitMs: 3_000, maxOldSpaceMb: 64 }, maxProcesses: 2 }
@@ -96,7 +101,12 @@ describe("hostile plugins", () => {
         const env = yield* run(sandbox, "env")
         assert.isTrue(Exit.isSuccess(env))
         if (Exit.isSuccess(env)) {
-          assert.deepStrictEqual(Object.keys(JSON.parse(String(env.value[0]?.value))).sort(), ["LANG", "NODE_ENV", "TMPDIR", "TZ"])
+          assert.deepStrictEqual(Object.keys(JSON.parse(String(env.value[0]?.value))).sort(), [
+            "LANG",
+            "NODE_ENV",
+            "TMPDIR",
+            "TZ"
+          ])
         }
         const allowed = yield* run(sandbox, "fetch", { url: `http://${declared}/` })
         assert.isTrue(Exit.isSuccess(allowed), failureMessage(allowed))

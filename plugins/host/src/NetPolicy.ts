@@ -51,7 +51,10 @@ export const proxyFetch = Effect.fn("NetPolicy.fetch")(function* (options: NetPo
     catch: () => new NetDenied({ url: request.url, message: "invalid URL" })
   })
   if (!isAllowed(options.allowed, url)) {
-    return yield* new NetDenied({ url: request.url, message: `host ${url.host} is not declared in the plugin's permissions` })
+    return yield* new NetDenied({
+      url: request.url,
+      message: `host ${url.host} is not declared in the plugin's permissions`
+    })
   }
   const maxBytes = options.maxResponseBytes ?? 10 * 1024 * 1024
   const response = yield* Effect.tryPromise({

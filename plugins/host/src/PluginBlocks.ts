@@ -23,7 +23,10 @@ export const PluginBlockDescriptor = Schema.Struct({
   outputSchema: JsonObject,
   staticOutput: Schema.Boolean,
   dynamicOutput: Schema.Boolean,
-  credentials: Schema.Record(Schema.String, Schema.Struct({ provider: Schema.String, description: Schema.optionalKey(Schema.String) }))
+  credentials: Schema.Record(
+    Schema.String,
+    Schema.Struct({ provider: Schema.String, description: Schema.optionalKey(Schema.String) })
+  )
 })
 export type PluginBlockDescriptor = typeof PluginBlockDescriptor.Type
 
@@ -32,20 +35,27 @@ export class PluginLoadError extends Schema.TaggedError<PluginLoadError>()("Plug
   message: Schema.String
 }) {}
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === "object" && u !== null && !Array.isArray(u)
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** The Effect Schema of one pin's JSON Schema (`$defs` of the whole document shared). */
 const pinSchema = (property: unknown, definitions: Record<string, Record<string, unknown>>): Fields[string] => {
   const schema = SchemaRepresentation.fromJsonSchemaDocument(
     { dialect: "draft-2020-12", schema: isRecord(property) ? { ...property } : {}, definitions },
-    { patterns: "apply", includeAnnotationKey: (key) => key === "advanced" || key === "secret" || key === "placeholder" }
+    {
+      patterns: "apply",
+      includeAnnotationKey: (key) => key === "advanced" || key === "secret" || key === "placeholder"
+    }
   )
   // Boundary cast: an imported JSON Schema has no decoding services, but `fromJsonSchemaDocument` returns `Top`.
   return schema as unknown as Fields[string]
 }
 
 /** The pins of an object JSON Schema as struct fields; pins not `required` become optional keys. */
-export const fieldsFromJsonSchema = (document: Readonly<Record<string, unknown>>, skip: ReadonlyArray<string> = []): Fields => {
+export const fieldsFromJsonSchema = (
+  document: Readonly<Record<string, unknown>>,
+  skip: ReadonlyArray<string> = []
+): Fields => {
   const properties = isRecord(document["properties"]) ? document["properties"] : {}
   const required = Array.isArray(document["required"]) ? document["required"] : []
   const definitions: Record<string, Record<string, unknown>> = {}
@@ -72,7 +82,11 @@ const hostCheck = (descriptor: PluginBlockDescriptor, output: Fields) => {
 }
 
 /** A plugin block as the engine sees it. */
-export const pluginBlock = (descriptor: PluginBlockDescriptor, sandbox: PluginSandbox, timeLimitMs?: number): AnyBlock => {
+export const pluginBlock = (
+  descriptor: PluginBlockDescriptor,
+  sandbox: PluginSandbox,
+  timeLimitMs?: number
+): AnyBlock => {
   const input = fieldsFromJsonSchema(descriptor.inputSchema)
   const output = fieldsFromJsonSchema(descriptor.outputSchema, ["error"])
   const mismatch = hostCheck(descriptor, output)
@@ -88,7 +102,9 @@ export const pluginBlock = (descriptor: PluginBlockDescriptor, sandbox: PluginSa
           attempt: ctx.attempt,
           idempotencyKey: ctx.idempotencyKey
         },
-        credentials: Object.fromEntries(Object.entries(ctx.credentials).map(([name, value]) => [name, Redacted.value(value)])),
+        credentials: Object.fromEntries(
+          Object.entries(ctx.credentials).map(([name, value]) => [name, Redacted.value(value)])
+        ),
         ...(timeLimitMs === undefined ? {} : { timeLimitMs })
       })
       .pipe(
@@ -96,7 +112,12 @@ export const pluginBlock = (descriptor: PluginBlockDescriptor, sandbox: PluginSa
           const problem = mismatch(y.pin, y.value)
           return problem === undefined
             ? Effect.succeed(y)
-            : Effect.fail(new BlockError({ message: `Plugin block "${descriptor.id}" yielded an invalid value: ${problem}`, retryable: false }))
+            : Effect.fail(
+                new BlockError({
+                  message: `Plugin block "${descriptor.id}" yielded an invalid value: ${problem}`,
+                  retryable: false
+                })
+              )
         })
       )
   return {
@@ -142,7 +163,10 @@ export const loadPlugin = Effect.fn("PluginBlocks.load")(function* (
     options
   )
   const descriptors = yield* Schema.decodeUnknownEffect(Schema.Array(PluginBlockDescriptor))(sandbox.descriptors).pipe(
-    Effect.mapError((issue) => new PluginLoadError({ directory, message: `the plugin described its blocks wrongly: ${issue.message}` }))
+    Effect.mapError(
+      (issue) =>
+        new PluginLoadError({ directory, message: `the plugin described its blocks wrongly: ${issue.message}` })
+    )
   )
   const blocks = yield* Effect.try({
     try: () => descriptors.map((descriptor) => pluginBlock(descriptor, sandbox, options.timeLimitMs)),

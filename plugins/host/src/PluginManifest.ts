@@ -13,13 +13,17 @@ export const currentApiVersion = 1
 /** A module path inside the package: relative, forward slashes, no `..`, ending in `.js` or `.mjs`. */
 const BlockModulePath = Schema.String.check(
   Schema.makeFilter((path) =>
-    /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w@./-]+\.m?js$/.test(path) ? undefined : "a relative .js path inside the package"
+    /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w@./-]+\.m?js$/.test(path)
+      ? undefined
+      : "a relative .js path inside the package"
   )
 )
 
 /** A host the plugin may fetch: `api.example.com`, `api.example.com:8443`, `*.example.com`, or `*` (any). */
 const NetHost = Schema.String.check(
-  Schema.makeFilter((host) => (/^(\*|(\*\.)?[\w.-]+(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i.test(host) ? undefined : "a host name"))
+  Schema.makeFilter((host) =>
+    /^(\*|(\*\.)?[\w.-]+(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i.test(host) ? undefined : "a host name"
+  )
 )
 
 export const PluginPermissions = Schema.Struct({
@@ -56,6 +60,8 @@ export const readPluginPackage = Effect.fn("PluginManifest.read")(function* (dir
     catch: (cause) => new PluginManifestError({ directory, message: `cannot read package.json: ${String(cause)}` })
   })
   return yield* Schema.decodeUnknownEffect(Schema.fromJsonString(PluginPackageJson))(text).pipe(
-    Effect.mapError((issue) => new PluginManifestError({ directory, message: `invalid plugin manifest: ${issue.message}` }))
+    Effect.mapError(
+      (issue) => new PluginManifestError({ directory, message: `invalid plugin manifest: ${issue.message}` })
+    )
   )
 })

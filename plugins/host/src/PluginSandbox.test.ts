@@ -25,7 +25,8 @@ describe("PluginSandbox", () => {
       const sandbox = yield* echoSandbox
       const ids = sandbox.descriptors.map((d) => (typeof d === "object" && d !== null && "id" in d ? d.id : undefined))
       assert.deepStrictEqual([...ids].sort(), ["echo", "fetch-text", "secret-length", "upper"])
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.live("runs a block and streams every yield", () =>
     Effect.gen(function* () {
@@ -36,7 +37,8 @@ describe("PluginSandbox", () => {
         { pin: "text", value: "hi@1.0.0" },
         { pin: "text", value: "hi@1.0.0" }
       ])
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.live("fails the call, not the process, when the input does not match the block's schema", () =>
     Effect.gen(function* () {
@@ -45,16 +47,20 @@ describe("PluginSandbox", () => {
       assert.isTrue(Exit.isFailure(exit))
       const ok = yield* Stream.runCollect(sandbox.execute(request("upper", { text: "still here" })))
       assert.deepStrictEqual(ok, [{ pin: "text", value: "STILL HERE" }])
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.live("hands a credential to the block as a value, and only the one given", () =>
     Effect.gen(function* () {
       const sandbox = yield* echoSandbox
-      const given = yield* Stream.runCollect(sandbox.execute(request("secret-length", {}, { credentials: { token: "abcd" } })))
+      const given = yield* Stream.runCollect(
+        sandbox.execute(request("secret-length", {}, { credentials: { token: "abcd" } }))
+      )
       assert.deepStrictEqual(given, [{ pin: "length", value: 4 }])
       const none = yield* Stream.runCollect(sandbox.execute(request("secret-length", {})))
       assert.deepStrictEqual(none, [{ pin: "length", value: -1 }])
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.live("a warm round trip takes well under a few milliseconds", () =>
     Effect.gen(function* () {
@@ -67,5 +73,6 @@ describe("PluginSandbox", () => {
       const perCall = (performance.now() - started) / n
       console.log(`warm sandbox round trip: ${perCall.toFixed(3)} ms`)
       assert.isBelow(perCall, 5)
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 })

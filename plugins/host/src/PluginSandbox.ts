@@ -5,7 +5,15 @@
  */
 import type { BlockError } from "@weft/block-sdk"
 import { type Duration, Effect, Pool, type Scope, Stream } from "effect"
-import { defaultLimits, type ExecuteRequest, type PinValue, type SandboxError, type SandboxLimits, type SandboxPlugin, spawnSandbox } from "./SandboxProcess.ts"
+import {
+  defaultLimits,
+  type ExecuteRequest,
+  type PinValue,
+  type SandboxError,
+  type SandboxLimits,
+  type SandboxPlugin,
+  spawnSandbox
+} from "./SandboxProcess.ts"
 import { BlockError as BlockErrorClass } from "@weft/block-sdk"
 
 export interface PluginSandboxOptions {

@@ -38,7 +38,9 @@ export const sharedReadGrants = (): ReadonlyArray<string> => [
 
 /** The argv of `SandboxMain`: where `effect` and `@weft/block-sdk` resolve from (each package's package.json). */
 export const importAnchors = (): ReadonlyArray<string> =>
-  [packageFolder("effect"), packageFolder("@weft/block-sdk")].map((dir) => pathToFileURL(NodePath.join(dir, "package.json")).href)
+  [packageFolder("effect"), packageFolder("@weft/block-sdk")].map(
+    (dir) => pathToFileURL(NodePath.join(dir, "package.json")).href
+  )
 
 export interface LaunchOptions {
   readonly pluginDirectory: string
@@ -49,7 +51,9 @@ export interface LaunchOptions {
 
 export const nodeFlags = (options: LaunchOptions): ReadonlyArray<string> => [
   "--permission",
-  ...[NodeFs.realpathSync(options.pluginDirectory), options.tempRoot, ...sharedReadGrants()].map((dir) => `--allow-fs-read=${dir}`),
+  ...[NodeFs.realpathSync(options.pluginDirectory), options.tempRoot, ...sharedReadGrants()].map(
+    (dir) => `--allow-fs-read=${dir}`
+  ),
   `--allow-fs-write=${options.tempRoot}`,
   "--no-experimental-sqlite",
   "--no-addons",

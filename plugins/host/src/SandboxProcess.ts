@@ -65,7 +65,8 @@ export interface SandboxProcess {
 
 /** What happened to the process, as the node's error message says it. */
 const deathMessage = (code: number | null, signal: NodeJS.Signals | null, stderr: string, maxOldSpaceMb: number) => {
-  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `Plugin ran out of memory (limit ${maxOldSpaceMb} MB)`
+  if (/heap out of memory|Reached heap limit/i.test(stderr))
+    return `Plugin ran out of memory (limit ${maxOldSpaceMb} MB)`
   return signal === null ? `Plugin process exited with code ${code}` : `Plugin process was killed by ${signal}`
 }
 
@@ -73,7 +74,10 @@ type InboxMessage = SandboxMessage | { readonly _tag: "Exited"; readonly message
 type Inbox = Queue.Queue<InboxMessage>
 
 /** Starts a sandbox process for `plugin` and loads it; the scope's end kills it and removes its temp folder. */
-export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (plugin: SandboxPlugin, limits: SandboxLimits = defaultLimits) {
+export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (
+  plugin: SandboxPlugin,
+  limits: SandboxLimits = defaultLimits
+) {
   const isRoot = process.getuid?.() === 0
   const user = limits.user ?? (isRoot ? unprivilegedUser : undefined)
   const tempRoot = yield* Effect.acquireRelease(
@@ -83,7 +87,8 @@ export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (plugin: Sandbo
         if (user !== undefined) await NodeFs.chown(dir, user.uid, user.gid)
         return dir
       },
-      catch: (cause) => new SandboxError({ reason: "Spawn", message: `cannot create the sandbox temp folder: ${String(cause)}` })
+      catch: (cause) =>
+        new SandboxError({ reason: "Spawn", message: `cannot create the sandbox temp folder: ${String(cause)}` })
     }),
     (dir) => Effect.promise(() => NodeFs.rm(dir, { recursive: true, force: true }))
   )
@@ -91,7 +96,8 @@ export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (plugin: Sandbo
   // Emptied after each execution; checked synchronously first (two tiny readdirs), since most blocks write nothing.
   const resetExecDir = Effect.suspend(() => {
     const entries = NodeFsSync.readdirSync(tempRoot)
-    if (entries.length === 1 && entries[0] === "exec" && NodeFsSync.readdirSync(execDir).length === 0) return Effect.void
+    if (entries.length === 1 && entries[0] === "exec" && NodeFsSync.readdirSync(execDir).length === 0)
+      return Effect.void
     return Effect.promise(async () => {
       for (const entry of entries) await NodeFs.rm(NodePath.join(tempRoot, entry), { recursive: true, force: true })
       await NodeFs.mkdir(execDir)
@@ -105,7 +111,9 @@ export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (plugin: Sandbo
       try: () =>
         NodeChild.fork(sandboxEntry, [...importAnchors()], {
           execPath: process.execPath,
-          execArgv: [...nodeFlags({ pluginDirectory: plugin.directory, tempRoot, maxOldSpaceMb: limits.maxOldSpaceMb })],
+          execArgv: [
+            ...nodeFlags({ pluginDirectory: plugin.directory, tempRoot, maxOldSpaceMb: limits.maxOldSpaceMb })
+          ],
           env: sandboxEnv(execDir),
           cwd: tempRoot,
           stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -194,17 +202,23 @@ export const spawnSandbox = Effect.fn("Sandbox.spawn")(function* (plugin: Sandbo
               break
             case "Failed":
               if (message.id === id) {
-                return yield* Queue.fail(output, new BlockError({ message: message.message, retryable: message.retryable }))
+                return yield* Queue.fail(
+                  output,
+                  new BlockError({ message: message.message, retryable: message.retryable })
+                )
               }
               break
             case "Log":
-              yield* Effect.logInfo(message.message).pipe(Effect.annotateLogs({ ...message.fields, plugin: plugin.directory }))
+              yield* Effect.logInfo(message.message).pipe(
+                Effect.annotateLogs({ ...message.fields, plugin: plugin.directory })
+              )
               break
             case "Fetch":
               yield* Effect.forkScoped(
                 proxyFetch({ allowed: plugin.net }, message).pipe(
                   Effect.match({
-                    onFailure: (denied) => post({ _tag: "FetchRefused", requestId: message.requestId, message: denied.message }),
+                    onFailure: (denied) =>
+                      post({ _tag: "FetchRefused", requestId: message.requestId, message: denied.message }),
                     onSuccess: (response) => post({ _tag: "FetchResult", requestId: message.requestId, ...response })
                   })
                 )
@@ -242,7 +256,10 @@ const awaitLoaded = Effect.fnUntraced(function* (inbox: Inbox, stderr: () => str
         return yield* new SandboxError({ reason: "Load", message: `Plugin failed to load: ${message.message}` })
       case "Exited": {
         const detail = stderr().trim().slice(-500)
-        return yield* new SandboxError({ reason: "Load", message: `${message.message} while loading${detail === "" ? "" : `: ${detail}`}` })
+        return yield* new SandboxError({
+          reason: "Load",
+          message: `${message.message} while loading${detail === "" ? "" : `: ${detail}`}`
+        })
       }
       default:
         break

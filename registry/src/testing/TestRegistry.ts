@@ -36,14 +36,49 @@ export const npmPublish = (directory: string, registryUrl: string, token: string
     const npmrc = NodePath.join(directory, ".npmrc-weft-test")
     const hostPath = registryUrl.replace(/^https?:/, "")
     yield* Effect.promise(() => NodeFs.writeFile(npmrc, `${hostPath}/:_authToken=${token}\n`))
-    return yield* Effect.callback<string, Error>((resume) => {
+    const publish = Effect.callback<string, Error>((resume) => {
       NodeChild.execFile(
         "npm",
-        ["publish", "--registry", registryUrl, "--userconfig", npmrc, "--ignore-scripts", "--access", "public", "--tag", "latest"],
+        [
+          "publish",
+          "--registry",
+          registryUrl,
+          "--userconfig",
+          npmrc,
+          "--ignore-scripts",
+          "--access",
+          "public",
+          "--tag",
+          "latest"
+        ],
         { cwd: directory, env: { PATH: process.env["PATH"] ?? "", HOME: directory } },
-        (error, stdout, stderr) => resume(error === null ? Effect.succeed(stdout) : Effect.fail(new Error(`${error.message}\n${stderr}`)))
+        (error, stdout, stderr) =>
+          resume(error === null ? Effect.succeed(stdout) : Effect.fail(new Error(`${error.message}\n${stderr}`)))
       )
     })
+    // npm sometimes loses the connection mid-request ("did not encounter expected EOF"): try again, unless the
+    // version did land (then a second publish would be refused).
+    return yield* publish.pipe(
+      Effect.catch((error) =>
+        Effect.gen(function* () {
+          const manifest = yield* Effect.promise(() =>
+            NodeFs.readFile(NodePath.join(directory, "package.json"), "utf8")
+          )
+          const { name, version } = JSON.parse(manifest) as { name: string; version: string }
+          const landed = yield* Effect.promise(() =>
+            fetch(`${registryUrl}/${name.replace("/", "%2f")}`, { headers: { authorization: `Bearer ${token}` } })
+              .then((r) => (r.ok ? r.json() : undefined))
+              .then(
+                (doc) =>
+                  doc !== undefined && (doc as { versions?: Record<string, unknown> }).versions?.[version] !== undefined
+              )
+              .catch(() => false)
+          )
+          return landed ? "" : yield* Effect.fail(error)
+        })
+      ),
+      Effect.retry({ times: 2 })
+    )
   })
 
 export interface RawEntry {
@@ -103,7 +138,13 @@ export const publishRaw = (registryUrl: string, token: string, name: string, ver
       name,
       "dist-tags": { latest: version },
       versions: { [version]: manifest },
-      _attachments: { [file]: { content_type: "application/octet-stream", data: Buffer.from(tarball).toString("base64"), length: tarball.length } }
+      _attachments: {
+        [file]: {
+          content_type: "application/octet-stream",
+          data: Buffer.from(tarball).toString("base64"),
+          length: tarball.length
+        }
+      }
     }
     const response = await fetch(`${registryUrl}/${name.replace("/", "%2f")}`, {
       method: "PUT",

@@ -3,7 +3,7 @@
  * plugin's block modules and then runs one execution at a time as the host asks, checking each yield against
  * the block's output schema, and answers the plugin's `fetch` through the host.
  */
-import { Cause, Effect, Exit, Fiber, Redacted, Schema, Stream } from "effect"
+import { Cause, Effect, Exit, type Fiber, Redacted, Schema, Stream } from "effect"
 import { pathToFileURL } from "node:url"
 import { type AnyBlock, type BlockContext, describeBlock } from "@weft/block-sdk"
 import { type ExecutionContext, HostMessage, type SandboxMessage } from "./SandboxProtocol.ts"
@@ -106,7 +106,9 @@ const execute = (message: typeof HostMessage.Type & { readonly _tag: "Execute" }
   const { id } = message
   const block = blocks.get(message.blockId)
   if (block === undefined) {
-    return Effect.sync(() => send({ _tag: "Failed", id, message: `Unknown block "${message.blockId}"`, retryable: false }))
+    return Effect.sync(() =>
+      send({ _tag: "Failed", id, message: `Unknown block "${message.blockId}"`, retryable: false })
+    )
   }
   const run = Effect.gen(function* () {
     const input = yield* Schema.decodeUnknownEffect(block.inputSchema)(message.input)
@@ -156,7 +158,13 @@ process.on("message", (raw: unknown) => {
       const pending = pendingFetches.get(message.requestId)
       pendingFetches.delete(message.requestId)
       const body = nullBodyStatus.has(message.status) ? null : Buffer.from(message.body, "base64")
-      pending?.resolve(new Response(body, { status: message.status, statusText: message.statusText, headers: message.headers.map(([k, v]) => [k, v]) }))
+      pending?.resolve(
+        new Response(body, {
+          status: message.status,
+          statusText: message.statusText,
+          headers: message.headers.map(([k, v]) => [k, v])
+        })
+      )
       return
     }
     case "FetchRefused": {

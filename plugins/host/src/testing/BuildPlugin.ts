@@ -26,7 +26,10 @@ export const buildPluginPackage = (sourceDir: string, options: { readonly net?: 
       const pkg = JSON.parse(await NodeFs.readFile(NodePath.join(sourceDir, "package.json"), "utf8"))
       const { nx: _nx, scripts: _scripts, devDependencies: _dev, ...published } = pkg
       if (options.net !== undefined) published.weft.permissions.net = options.net
-      await NodeFs.writeFile(NodePath.join(out, "package.json"), JSON.stringify({ ...published, exports: { ".": "./dist/index.js" } }, null, 2))
+      await NodeFs.writeFile(
+        NodePath.join(out, "package.json"),
+        JSON.stringify({ ...published, exports: { ".": "./dist/index.js" } }, null, 2)
+      )
       return out
     }),
     (out) => Effect.promise(() => NodeFs.rm(out, { recursive: true, force: true }))

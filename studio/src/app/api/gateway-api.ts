@@ -41,7 +41,11 @@ export class GatewayApi {
     return firstValueFrom(this.http.delete<void>(`${apiBase}/graphs/${encodeURIComponent(graphId)}`))
   }
 
-  startExecution(graphId: string, graphVersion: number, inputs: Readonly<Record<string, unknown>>): Promise<RunAccepted> {
+  startExecution(
+    graphId: string,
+    graphVersion: number,
+    inputs: Readonly<Record<string, unknown>>
+  ): Promise<RunAccepted> {
     return firstValueFrom(this.http.post<RunAccepted>(`${apiBase}/executions`, { graphId, graphVersion, inputs }))
   }
 

@@ -23,6 +23,10 @@ export class SignIn {
   protected readonly error = signal<string | null>(null)
   protected readonly busy = signal(false)
 
+  protected textOf(event: Event): string {
+    return event.target instanceof HTMLInputElement ? event.target.value : ""
+  }
+
   protected async submit(event: Event): Promise<void> {
     event.preventDefault()
     this.error.set(null)

@@ -108,7 +108,10 @@ export class EditorStore {
     const taken = new Set(this.nodesState().map((n) => n.id))
     const node: GraphNode = {
       id: freshNodeId(block.id, taken),
-      block: block.package === undefined ? { id: block.id } : { id: block.id, package: block.package, version: block.packageVersion ?? block.version },
+      block:
+        block.package === undefined
+          ? { id: block.id }
+          : { id: block.id, package: block.package, version: block.packageVersion ?? block.version },
       inputDefault: {},
       metadata: { position: { x: Math.round(at.x), y: Math.round(at.y) } }
     }

@@ -4,13 +4,7 @@
  * refused targets) and on drop, where a refusal is explained in the notice line.
  */
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from "@angular/core"
-import {
-  type Connection,
-  type ConnectionSettings,
-  type EdgeChange,
-  type NodeChange,
-  Vflow
-} from "ngx-vflow"
+import { type Connection, type ConnectionSettings, type EdgeChange, type NodeChange, Vflow } from "ngx-vflow"
 import type { BlockDescriptor } from "../api/api-types"
 import { RunPanel } from "../runs/run-panel"
 import { RunStore } from "../runs/run-store"

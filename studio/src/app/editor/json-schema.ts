@@ -39,7 +39,9 @@ export const properties = (schema: unknown): ReadonlyArray<[string, JsonSchema]>
 }
 
 export const requiredNames = (schema: unknown): ReadonlySet<string> =>
-  new Set(isRecord(schema) && Array.isArray(schema["required"]) ? schema["required"].filter((n) => typeof n === "string") : [])
+  new Set(
+    isRecord(schema) && Array.isArray(schema["required"]) ? schema["required"].filter((n) => typeof n === "string") : []
+  )
 
 const typeOfValue = (value: unknown): JsonType => {
   if (Array.isArray(value)) return "array"

@@ -1,11 +1,10 @@
 /** The graph list page: search, create (opens the editor), delete. */
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from "@angular/core"
-import { Router, RouterLink } from "@angular/router"
+import { Router } from "@angular/router"
 import { GraphsStore } from "./graphs-store"
 
 @Component({
   selector: "weft-graph-list",
-  imports: [RouterLink],
   templateUrl: "./graph-list.html",
   styleUrl: "./graph-list.css",
   changeDetection: ChangeDetectionStrategy.OnPush
@@ -21,6 +20,13 @@ export class GraphList implements OnInit {
 
   protected textOf(event: Event): string {
     return event.target instanceof HTMLInputElement ? event.target.value : ""
+  }
+
+  /** A real link (middle-click opens a tab); a plain click navigates inside the app. */
+  protected open(event: MouseEvent, graphId: string): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return
+    event.preventDefault()
+    void this.router.navigate(["/graphs", graphId])
   }
 
   protected async create(event: Event): Promise<void> {

@@ -102,14 +102,22 @@ export class RunStore {
       case "node":
         this.nodesState.update((nodes) => {
           const next = new Map(nodes)
-          next.set(event.node, event.error === undefined ? { status: event.status } : { status: event.status, error: event.error })
+          next.set(
+            event.node,
+            event.error === undefined ? { status: event.status } : { status: event.status, error: event.error }
+          )
           return next
         })
         return
       case "output":
         this.outputsState.update((outputs) => {
           const next = new Map(outputs)
-          const output: PinOutput = { pin: event.pin, seq: event.seq, value: event.value, truncated: event.truncated === true }
+          const output: PinOutput = {
+            pin: event.pin,
+            seq: event.seq,
+            value: event.value,
+            truncated: event.truncated === true
+          }
           next.set(event.node, [...(next.get(event.node) ?? []), output])
           return next
         })
