@@ -122,7 +122,10 @@ const execute = (message: typeof HostMessage.Type & { readonly _tag: "Execute" }
   })
   return Effect.exit(run).pipe(
     Effect.map((exit) => {
-      if (Exit.isSuccess(exit)) return send({ _tag: "Done", id })
+      if (Exit.isSuccess(exit)) {
+        send({ _tag: "Done", id })
+        return
+      }
       const failure = exit.cause.reasons.find(Cause.isFailReason)
       const error = failure?.error
       const retryable = isRecord(error) && error["_tag"] === "BlockError" ? error["retryable"] !== false : false
