@@ -120,19 +120,18 @@ const execute = (message: typeof HostMessage.Type & { readonly _tag: "Execute" }
         : Effect.die(new Error(`Block "${block.id}" yielded an invalid value: ${mismatch}`))
     })
   })
-  return Effect.exit(run).pipe(
-    Effect.map((exit) => {
-      if (Exit.isSuccess(exit)) {
-        send({ _tag: "Done", id })
-        return
-      }
-      const failure = exit.cause.reasons.find(Cause.isFailReason)
-      const error = failure?.error
-      const retryable = isRecord(error) && error["_tag"] === "BlockError" ? error["retryable"] !== false : false
-      const text = isRecord(error) && typeof error["message"] === "string" ? error["message"] : Cause.pretty(exit.cause)
-      send({ _tag: "Failed", id, message: text, retryable })
-    })
-  )
+  return Effect.exit(run).pipe(Effect.flatMap((exit) => Effect.sync(() => report(exit))))
+  function report(exit: Exit.Exit<void, unknown>): void {
+    if (Exit.isSuccess(exit)) {
+      send({ _tag: "Done", id })
+      return
+    }
+    const failure = exit.cause.reasons.find(Cause.isFailReason)
+    const error = failure?.error
+    const retryable = isRecord(error) && error["_tag"] === "BlockError" ? error["retryable"] !== false : false
+    const text = isRecord(error) && typeof error["message"] === "string" ? error["message"] : Cause.pretty(exit.cause)
+    send({ _tag: "Failed", id, message: text, retryable })
+  }
 }
 
 let running: Fiber.Fiber<void> | undefined
