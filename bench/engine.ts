@@ -85,7 +85,9 @@ export const scenarios = (label: string) =>
     const fanRuns = 5
     const fanMs = yield* time(Effect.repeat(runOnce(fan), { times: fanRuns - 1 }))
     const concurrent = 50
-    const rounds = 4
+    const rounds = 10
+    // Warm the concurrent path too (first runs of a graph pay for compiling and caching it).
+    yield* Effect.forEach(Array.from({ length: concurrent }), () => runOnce(small), { concurrency: concurrent })
     const concMs = yield* time(
       Effect.forEach(Array.from({ length: concurrent * rounds }), () => runOnce(small), { concurrency: concurrent })
     )
