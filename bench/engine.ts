@@ -9,42 +9,30 @@ import { Duration, Effect, Layer, Stream } from "effect"
 import * as NodeOs from "node:os"
 import * as NodeFs from "node:fs/promises"
 import * as NodePath from "node:path"
-import { Database, EmbeddedPostgres, LinkId, Migrations, NodeId, TestDatabase, type GraphDocument } from "@weft/runtime"
+import { Database, EmbeddedPostgres, type GraphDocument, Migrations, TestDatabase } from "@weft/runtime"
 import { embeddedCluster, Executions, runnerLayer } from "@weft/actors"
-import { saveDocument, storesLayer } from "@weft/actors/testing"
-
-const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
-  id: NodeId.make(id),
-  block: { id: block },
-  inputDefault,
-  metadata: {}
-})
-const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
-  id: LinkId.make(`${sourceId}:${sourceName}:${sinkId}:${sinkName}`),
-  sourceId: NodeId.make(sourceId),
-  sourceName,
-  sinkId: NodeId.make(sinkId),
-  sinkName,
-  isStatic: false
-})
+import { graphLink, graphNode, saveDocument, storesLayer } from "@weft/actors/testing"
 
 /** n CreateList nodes in a row, each passing its value on (CreateList has no static output, so links stay plain). */
 export const chainGraph = (n: number): GraphDocument => {
-  const nodes = [node("n0", "StoreValue", { input: 1 })]
+  const nodes = [graphNode("n0", "StoreValue", { input: 1 })]
   const links = []
   for (let i = 1; i < n; i++) {
-    nodes.push(node(`n${i}`, "CreateList"))
-    links.push(link(`n${i - 1}`, i === 1 ? "output" : "list", `n${i}`, "values_$_0"))
+    nodes.push(graphNode(`n${i}`, "CreateList"))
+    links.push(graphLink(`n${i - 1}`, i === 1 ? "output" : "list", `n${i}`, "values_$_0"))
   }
   return { name: `chain-${n}`, description: "", nodes, links }
 }
 
 export const fanOutGraph = (width: number): GraphDocument => {
-  const nodes = [node("source", "StoreValue", { input: 1 }), node("gather", "CreateList")]
+  const nodes = [graphNode("source", "StoreValue", { input: 1 }), graphNode("gather", "CreateList")]
   const links = []
   for (let i = 0; i < width; i++) {
-    nodes.push(node(`p${i}`, "CreateList"))
-    links.push(link("source", "output", `p${i}`, "values_$_0"), link(`p${i}`, "list", "gather", `values_$_${i}`))
+    nodes.push(graphNode(`p${i}`, "CreateList"))
+    links.push(
+      graphLink("source", "output", `p${i}`, "values_$_0"),
+      graphLink(`p${i}`, "list", "gather", `values_$_${i}`)
+    )
   }
   return { name: `fan-out-${width}`, description: "", nodes, links }
 }

@@ -2,31 +2,18 @@ import { assert, layer } from "@effect/vitest"
 import { PgClient } from "@effect/sql-pg"
 import { Effect, Queue, Schema, Stream } from "effect"
 import { SqlClient } from "effect/sql"
-import { ExecutionId, ExecutionStore, GraphId, LinkId, NodeId, type GraphDocument } from "@weft/runtime"
+import { ExecutionId, ExecutionStore, GraphId } from "@weft/runtime"
 import { Executions } from "./Executions.ts"
 import { eventsChannel, RunEventBatch, type RunEventWire } from "./RunEvents.ts"
-import { embeddedTestRunner, readExample, runToEnd, saveDocument } from "./RunnerTestKit.ts"
-
-const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
-  id: NodeId.make(id),
-  block: { id: block },
-  inputDefault,
-  metadata: {}
-})
-const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
-  id: LinkId.make(`${sourceId}.${sourceName}->${sinkId}.${sinkName}`),
-  sourceId: NodeId.make(sourceId),
-  sourceName,
-  sinkId: NodeId.make(sinkId),
-  sinkName,
-  isStatic: false
-})
-const doc = (name: string, nodes: GraphDocument["nodes"], links: GraphDocument["links"]): GraphDocument => ({
-  name,
-  description: "",
-  nodes,
-  links
-})
+import {
+  embeddedTestRunner,
+  graphDocument,
+  graphLink,
+  graphNode,
+  readExample,
+  runToEnd,
+  saveDocument
+} from "./RunnerTestKit.ts"
 
 layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embedded runner", (it) => {
   it.effect("runs the template pipeline example and stores the output", () =>
@@ -85,10 +72,13 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
   it.effect("fails the run when a block error is not handled, and names the node", () =>
     Effect.gen(function* () {
       const graph = yield* saveDocument(
-        doc(
+        graphDocument(
           "divide",
-          [node("div", "Calculator", { operation: "Divide", a: 1, b: 0 }), node("out", "AgentOutput", { name: "r" })],
-          [link("div", "result", "out", "value")]
+          [
+            graphNode("div", "Calculator", { operation: "Divide", a: 1, b: 0 }),
+            graphNode("out", "AgentOutput", { name: "r" })
+          ],
+          [graphLink("div", "result", "out", "value")]
         )
       )
       const run = yield* runToEnd(graph)
@@ -102,13 +92,13 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
   it.effect("completes the run when the error pin is linked to a handler", () =>
     Effect.gen(function* () {
       const graph = yield* saveDocument(
-        doc(
+        graphDocument(
           "divide-handled",
           [
-            node("div", "Calculator", { operation: "Divide", a: 1, b: 0 }),
-            node("handler", "AgentOutput", { name: "problem" })
+            graphNode("div", "Calculator", { operation: "Divide", a: 1, b: 0 }),
+            graphNode("handler", "AgentOutput", { name: "problem" })
           ],
-          [link("div", "error", "handler", "value")]
+          [graphLink("div", "error", "handler", "value")]
         )
       )
       const run = yield* runToEnd(graph)
@@ -120,18 +110,18 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
   it.effect("reports the pins a stuck node never received", () =>
     Effect.gen(function* () {
       const graph = yield* saveDocument(
-        doc(
+        graphDocument(
           "stuck",
           [
-            node("a", "StoreValue", { input: 1 }),
-            node("add", "Calculator", { operation: "Add" }),
-            node("never", "Condition", { value1: 1, operator: "==", value2: 2 }),
-            node("out", "AgentOutput", { name: "sum" })
+            graphNode("a", "StoreValue", { input: 1 }),
+            graphNode("add", "Calculator", { operation: "Add" }),
+            graphNode("never", "Condition", { value1: 1, operator: "==", value2: 2 }),
+            graphNode("out", "AgentOutput", { name: "sum" })
           ],
           [
-            link("a", "output", "add", "a"),
-            link("never", "yes_output", "add", "b"),
-            link("add", "result", "out", "value")
+            graphLink("a", "output", "add", "a"),
+            graphLink("never", "yes_output", "add", "b"),
+            graphLink("add", "result", "out", "value")
           ]
         )
       )
@@ -158,18 +148,18 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
   it.effect("cancelling a run interrupts its running block and terminates what is left", () =>
     Effect.gen(function* () {
       const graph = yield* saveDocument(
-        doc(
+        graphDocument(
           "long",
           [
-            node("go", "StoreValue", { input: "started" }),
-            node("mark", "AgentOutput", { name: "mark" }),
-            node("wait", "Wait", { seconds: 600 }),
-            node("after", "AgentOutput", { name: "after" })
+            graphNode("go", "StoreValue", { input: "started" }),
+            graphNode("mark", "AgentOutput", { name: "mark" }),
+            graphNode("wait", "Wait", { seconds: 600 }),
+            graphNode("after", "AgentOutput", { name: "after" })
           ],
           [
-            link("go", "output", "mark", "value"),
-            link("go", "output", "wait", "data"),
-            link("wait", "data", "after", "value")
+            graphLink("go", "output", "mark", "value"),
+            graphLink("go", "output", "wait", "data"),
+            graphLink("wait", "data", "after", "value")
           ]
         )
       )

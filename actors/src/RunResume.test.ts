@@ -1,40 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Stream } from "effect"
 import { SqlClient } from "effect/sql"
-import { ExecutionId, ExecutionStore, type GraphDocument, LinkId, NodeId, TestDatabase } from "@weft/runtime"
+import { ExecutionId, ExecutionStore, TestDatabase } from "@weft/runtime"
 import { Executions } from "./Executions.ts"
 import { embeddedCluster, runnerLayer } from "./Runner.ts"
-import { saveDocument, storesLayer } from "./RunnerTestKit.ts"
-
-const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
-  id: NodeId.make(id),
-  block: { id: block },
-  inputDefault,
-  metadata: {}
-})
-const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
-  id: LinkId.make(`${sourceId}.${sourceName}->${sinkId}.${sinkName}`),
-  sourceId: NodeId.make(sourceId),
-  sourceName,
-  sinkId: NodeId.make(sinkId),
-  sinkName,
-  isStatic: false
-})
-
-/** start(0) -> w0 -> c0(+1) -> w1 -> ... ; each wait's value reaches the output `step`. */
-const chain = (steps: number, seconds: number): GraphDocument => {
-  const nodes = [node("start", "StoreValue", { input: 0 })]
-  const links = [link("start", "output", "w0", "data")]
-  for (let i = 0; i < steps; i++) {
-    nodes.push(node(`w${i}`, "Wait", { seconds }), node(`o${i}`, "AgentOutput", { name: "step" }))
-    links.push(link(`w${i}`, "data", `o${i}`, "value"))
-    if (i + 1 < steps) {
-      nodes.push(node(`c${i}`, "Calculator", { operation: "Add", b: 1 }))
-      links.push(link(`w${i}`, "data", `c${i}`, "a"), link(`c${i}`, "result", `w${i + 1}`, "data"))
-    }
-  }
-  return { name: "chain", description: "", nodes, links }
-}
+import { chainOfWaits, saveDocument, storesLayer } from "./RunnerTestKit.ts"
 
 describe("a runner that stops mid-run (Ctrl-C)", () => {
   it.live(
@@ -51,7 +21,7 @@ describe("a runner that stops mid-run (Ctrl-C)", () => {
         // First runner: start the run, see two steps done, then shut the runner down.
         const executionId = yield* Effect.scoped(
           Effect.gen(function* () {
-            const graph = yield* saveDocument(chain(6, 0.2))
+            const graph = yield* saveDocument(chainOfWaits(6, 0.2))
             const executions = yield* Executions
             const started = yield* executions.start({ graphId: graph.id, inputs: {}, userId: graph.ownerId })
             yield* executions.watch(started.executionId).pipe(

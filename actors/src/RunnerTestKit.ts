@@ -65,3 +65,4 @@ export const runToEnd = (
     yield* Stream.runDrain(executions.watch(executionId))
     return yield* (yield* ExecutionStore).get(ExecutionId.make(executionId))
   })
+export * from "./GraphBuilder.ts"

@@ -1,57 +1,27 @@
 import { assert, layer } from "@effect/vitest"
 import { Effect, Layer, Schedule, Stream } from "effect"
 import { SqlClient } from "effect/sql"
-import { ExecutionId, ExecutionStore, LinkId, NodeId, TestDatabase, type GraphDocument } from "@weft/runtime"
+import { ExecutionId, ExecutionStore, type GraphDocument, TestDatabase } from "@weft/runtime"
 import { clientLayer, Executions } from "@weft/actors"
-import { saveDocument, storesLayer } from "@weft/actors/testing"
+import { chainOfWaits, graphDocument, graphLink, graphNode, saveDocument, storesLayer } from "@weft/actors/testing"
 import { eventually, startRunner } from "./RunnerProcesses.ts"
 
-const node = (id: string, block: string, inputDefault: Record<string, unknown> = {}) => ({
-  id: NodeId.make(id),
-  block: { id: block },
-  inputDefault,
-  metadata: {}
-})
-const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
-  id: LinkId.make(`${sourceId}.${sourceName}->${sinkId}.${sinkName}`),
-  sourceId: NodeId.make(sourceId),
-  sourceName,
-  sinkId: NodeId.make(sinkId),
-  sinkName,
-  isStatic: false
-})
-
 /** items -> each -> wait (one execution per item) -> out */
-const fanOut = (count: number): GraphDocument => ({
-  name: "fan-out",
-  description: "",
-  nodes: [
-    node("items", "AgentInput", { name: "items", value: Array.from({ length: count }, (_, i) => i) }),
-    node("each", "StepThroughItems"),
-    node("wait", "Wait", { seconds: 0.05 }),
-    node("out", "AgentOutput", { name: "item" })
-  ],
-  links: [
-    link("items", "result", "each", "items"),
-    link("each", "item", "wait", "data"),
-    link("wait", "data", "out", "value")
-  ]
-})
-
-/** start(0) -> w0 -> c0(+1) -> w1 -> ... : each wait takes `seconds` and sends its value to the output `step`. */
-const chain = (steps: number, seconds: number): GraphDocument => {
-  const nodes = [node("start", "StoreValue", { input: 0 })]
-  const links = [link("start", "output", "w0", "data")]
-  for (let i = 0; i < steps; i++) {
-    nodes.push(node(`w${i}`, "Wait", { seconds }), node(`o${i}`, "AgentOutput", { name: "step" }))
-    links.push(link(`w${i}`, "data", `o${i}`, "value"))
-    if (i + 1 < steps) {
-      nodes.push(node(`c${i}`, "Calculator", { operation: "Add", b: 1 }))
-      links.push(link(`w${i}`, "data", `c${i}`, "a"), link(`c${i}`, "result", `w${i + 1}`, "data"))
-    }
-  }
-  return { name: "chain", description: "", nodes, links }
-}
+const fanOut = (count: number): GraphDocument =>
+  graphDocument(
+    "fan-out",
+    [
+      graphNode("items", "AgentInput", { name: "items", value: Array.from({ length: count }, (_, i) => i) }),
+      graphNode("each", "StepThroughItems"),
+      graphNode("wait", "Wait", { seconds: 0.05 }),
+      graphNode("out", "AgentOutput", { name: "item" })
+    ],
+    [
+      graphLink("items", "result", "each", "items"),
+      graphLink("each", "item", "wait", "data"),
+      graphLink("wait", "data", "out", "value")
+    ]
+  )
 
 const testLayer = clientLayer.pipe(Layer.provideMerge(storesLayer), Layer.provideMerge(TestDatabase.layer))
 
@@ -91,7 +61,7 @@ layer(testLayer, { excludeTestServices: true, timeout: 180_000 })("two weft runn
         assert.deepStrictEqual(runners.map((r) => r.runner).sort(), [first.address, second.address].sort())
 
         // 2. Kill the runner that drives a run mid-way: the run completes on the survivor, nothing lost or repeated.
-        const long = yield* saveDocument(chain(8, 0.4))
+        const long = yield* saveDocument(chainOfWaits(8, 0.4))
         const { executionId } = yield* executions.start({ graphId: long.id, inputs: {}, userId: long.ownerId })
         yield* executions.watch(executionId).pipe(
           Stream.filter((e) => e._tag === "Output"),

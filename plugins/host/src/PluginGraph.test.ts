@@ -5,7 +5,7 @@
 import * as NodeCrypto from "node:crypto"
 import { assert, layer } from "@effect/vitest"
 import { embeddedCluster, runnerLayer } from "@weft/actors"
-import { runToEnd, saveDocument } from "@weft/actors/testing"
+import { graphLink, graphNode, runToEnd, saveDocument } from "@weft/actors/testing"
 import {
   CredentialVault,
   BlockRegistry,
@@ -48,25 +48,6 @@ const testLayer = runnerLayer.pipe(
   Layer.provideMerge(TestDatabase.layer)
 )
 
-const node = (
-  id: string,
-  block: GraphDocument["nodes"][number]["block"],
-  inputDefault: Record<string, unknown> = {}
-) => ({
-  id: NodeId.make(id),
-  block,
-  inputDefault,
-  metadata: {}
-})
-const link = (sourceId: string, sourceName: string, sinkId: string, sinkName: string) => ({
-  id: LinkId.make(`${sourceId}.${sourceName}->${sinkId}.${sinkName}`),
-  sourceId: NodeId.make(sourceId),
-  sourceName,
-  sinkId: NodeId.make(sinkId),
-  sinkName,
-  isStatic: false
-})
-
 layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks in a graph", (it) => {
   it.effect("runs blocks of two pinned versions of one plugin, each in its own sandbox", () =>
     Effect.gen(function* () {
@@ -74,19 +55,19 @@ layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks
         name: "Plugin pipeline",
         description: "",
         nodes: [
-          node("in", { id: "AgentInput" }, { name: "text" }),
-          node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" }),
-          node("v2", { package: "@test/echo", version: "2.0.0", id: "echo" }),
-          node("up", { package: "@test/echo", version: "2.0.0", id: "upper" }),
-          node("out1", { id: "AgentOutput" }, { name: "first" }),
-          node("out2", { id: "AgentOutput" }, { name: "second" })
+          graphNode("in", { id: "AgentInput" }, { name: "text" }),
+          graphNode("v1", { package: "@test/echo", version: "1.0.0", id: "echo" }),
+          graphNode("v2", { package: "@test/echo", version: "2.0.0", id: "echo" }),
+          graphNode("up", { package: "@test/echo", version: "2.0.0", id: "upper" }),
+          graphNode("out1", { id: "AgentOutput" }, { name: "first" }),
+          graphNode("out2", { id: "AgentOutput" }, { name: "second" })
         ],
         links: [
-          link("in", "result", "v1", "text"),
-          link("in", "result", "v2", "text"),
-          link("v1", "text", "out1", "value"),
-          link("v2", "text", "up", "text"),
-          link("up", "text", "out2", "value")
+          graphLink("in", "result", "v1", "text"),
+          graphLink("in", "result", "v2", "text"),
+          graphLink("v1", "text", "out1", "value"),
+          graphLink("v2", "text", "up", "text"),
+          graphLink("up", "text", "out2", "value")
         ]
       })
       const run = yield* runToEnd(graph, { text: "hi" })
@@ -101,10 +82,10 @@ layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks
         name: "Bad input",
         description: "",
         nodes: [
-          node("in", { id: "AgentInput" }, { name: "n" }),
-          node("v1", { package: "@test/echo", version: "1.0.0", id: "echo" })
+          graphNode("in", { id: "AgentInput" }, { name: "n" }),
+          graphNode("v1", { package: "@test/echo", version: "1.0.0", id: "echo" })
         ],
-        links: [link("in", "result", "v1", "text")]
+        links: [graphLink("in", "result", "v1", "text")]
       })
       const run = yield* runToEnd(graph, { n: 42 })
       assert.strictEqual(run.status, "FAILED")

@@ -1,77 +1,13 @@
 /**
- * Graph runs and node runs as the store holds them, and the row schemas that decode them. These carry more than
- * model/Execution.ts: the engine's bookkeeping (pins received so far, creation order, the run sequence number of
- * each output and completion) that a resumed run replays, and nullable timestamps for what has not happened yet.
+ * The rows of runs, node runs and outputs as PostgreSQL returns them, and their conversion to the model's records
+ * (model/Execution.ts).
  */
 import { Schema } from "effect"
-import { StuckNode } from "../model/Execution.ts"
+import { type ExecutionRecord, type NodeExecutionState, type NodeOutputRecord, StuckNode } from "../model/Execution.ts"
 import { ExecutionId, GraphId, GraphVersion, NodeExecutionId, NodeId, UserId } from "../model/Ids.ts"
 import { ExecutionStatus } from "../model/Status.ts"
 
 const JsonObject = Schema.Record(Schema.String, Schema.Unknown)
-
-export const ExecutionRecord = Schema.Struct({
-  id: ExecutionId,
-  graphId: GraphId,
-  graphVersion: GraphVersion,
-  userId: UserId,
-  status: ExecutionStatus,
-  inputs: JsonObject,
-  outputs: Schema.Record(Schema.String, Schema.Array(Schema.Unknown)),
-  stuckNodes: Schema.Array(StuckNode),
-  stats: JsonObject,
-  parentExecutionId: Schema.NullOr(ExecutionId),
-  createdAt: Schema.String,
-  startedAt: Schema.NullOr(Schema.String),
-  endedAt: Schema.NullOr(Schema.String)
-})
-export type ExecutionRecord = typeof ExecutionRecord.Type
-
-/** A node execution without its outputs (what the journal replays). */
-export const NodeExecutionState = Schema.Struct({
-  id: NodeExecutionId,
-  executionId: ExecutionId,
-  nodeId: NodeId,
-  status: ExecutionStatus,
-  /** Values received from links so far, by sink pin. */
-  pins: JsonObject,
-  /** The merged input, set once the execution was queued. */
-  input: Schema.NullOr(JsonObject),
-  error: Schema.NullOr(Schema.String),
-  attempt: Schema.Int,
-  /** Creation order within the run. */
-  createdSeq: Schema.Int,
-  /** Run sequence number of the event that completed or failed it. */
-  endSeq: Schema.NullOr(Schema.Number),
-  queuedAt: Schema.NullOr(Schema.String),
-  startedAt: Schema.NullOr(Schema.String),
-  endedAt: Schema.NullOr(Schema.String)
-})
-export type NodeExecutionState = typeof NodeExecutionState.Type
-
-export const NodeOutputRecord = Schema.Struct({
-  nodeExecutionId: NodeExecutionId,
-  /** Order within the node execution. */
-  seq: Schema.Int,
-  pin: Schema.String,
-  value: Schema.Unknown,
-  /** Order within the whole run: the journal's replay order. */
-  runSeq: Schema.Number,
-  at: Schema.String
-})
-export type NodeOutputRecord = typeof NodeOutputRecord.Type
-
-export const NodeExecutionRecord = Schema.Struct({
-  ...NodeExecutionState.fields,
-  outputs: Schema.Array(NodeOutputRecord)
-})
-export type NodeExecutionRecord = typeof NodeExecutionRecord.Type
-
-export const ExecutionDetail = Schema.Struct({
-  ...ExecutionRecord.fields,
-  nodeExecutions: Schema.Array(NodeExecutionRecord)
-})
-export type ExecutionDetail = typeof ExecutionDetail.Type
 
 /** Everything needed to rebuild a run's state after a crash: outputs in run order, node executions in creation order. */
 export interface ExecutionJournal {

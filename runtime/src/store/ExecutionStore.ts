@@ -8,17 +8,15 @@ import { Context, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import type { ExecutionId, GraphId, GraphVersion, NodeExecutionId, NodeId, UserId } from "../model/Ids.ts"
 import { ExecutionStatus, isFinal } from "../model/Status.ts"
+import type { ExecutionDetail, ExecutionRecord, NodeOutputRecord } from "../model/Execution.ts"
 import {
-  type ExecutionDetail,
   type ExecutionJournal,
-  type ExecutionRecord,
   ExecutionRow,
   executionColumns,
   NodeExecutionRow,
   nodeExecutionColumns,
   NodeOutputRow,
   nodeOutputColumns,
-  type NodeOutputRecord,
   toExecutionRecord,
   toNodeExecutionState,
   toNodeOutputRecord
