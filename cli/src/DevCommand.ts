@@ -20,6 +20,7 @@ export const runDev = Effect.gen(function* () {
     `  database: ${Option.isSome(external) ? "DATABASE_URL" : `embedded PostgreSQL (data in ${dataDir}/pg, 127.0.0.1 only)`}`
   )
   yield* Console.log(`  runner:   embedded, in this process (local admin "${admin.id}")`)
+  yield* Console.log(`  studio:   ${url}/ (sign in with the token below)`)
   yield* Console.log(`  api:      ${url}/api/v1 (docs ${url}/docs, live events ${url.replace("http", "ws")}/ws)`)
   yield* Console.log(
     `  token:    ${token}\n            (the local admin's login token, valid 30 days; signed with ${

@@ -26,6 +26,7 @@ import { JwtVerifier } from "./JwtVerifier.ts"
 import { RateLimiter } from "./RateLimiter.ts"
 import { ResponsePolicy } from "./ResponsePolicy.ts"
 import { RunStarter } from "./RunStarter.ts"
+import { StudioRoute } from "./StudioRoute.ts"
 import { WebSocketRoute } from "./WebSocketRoute.ts"
 import { Webhooks } from "./Webhooks.ts"
 
@@ -49,7 +50,9 @@ export const services = Layer.mergeAll(
 ).pipe(Layer.provideMerge(GatewayMigrations.layer))
 
 /** Every route with the gateway's services; needs the stores, `Executions`, a PgClient and `GatewayConfig`. */
-export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketRoute).pipe(Layer.provideMerge(services))
+export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketRoute, StudioRoute).pipe(
+  Layer.provideMerge(services)
+)
 
 /** Serves `routes` on the configured host and port; provides `HttpServer` (its address, for tests and logs). */
 export const layer = Layer.unwrap(

@@ -50,6 +50,8 @@ export interface GatewaySettings {
   readonly wsSendBufferBytes: number
   readonly wsHeartbeatSeconds: number
   readonly accessLog: boolean
+  /** The studio's build served at `/` (WEFT_STUDIO_DIR, default studio/dist/browser of this repo). */
+  readonly studioDir: string
 }
 
 const int = (name: string, fallback: number) => Config.Int(name).pipe(Config.withDefault(fallback))
@@ -82,7 +84,10 @@ export const settingsConfig = Effect.gen(function* () {
     wsBuffer: yield* int("WEFT_WS_BUFFER", 1000),
     wsSendBufferBytes: yield* int("WEFT_WS_SEND_BUFFER_BYTES", 4 * 1024 * 1024),
     wsHeartbeatSeconds: yield* int("WEFT_WS_HEARTBEAT_SECONDS", 25),
-    accessLog: yield* Config.Boolean("WEFT_ACCESS_LOG").pipe(Config.withDefault(true))
+    accessLog: yield* Config.Boolean("WEFT_ACCESS_LOG").pipe(Config.withDefault(true)),
+    studioDir: yield* Config.String("WEFT_STUDIO_DIR").pipe(
+      Config.withDefault(new URL("../../studio/dist/browser", import.meta.url).pathname)
+    )
   }
   return settings
 })
