@@ -1,20 +1,8 @@
 import { assert, layer } from "@effect/vitest"
-import { Effect, Layer, Redacted, Schema, Stream } from "effect"
+import { Effect, Redacted, Schema, Stream } from "effect"
 import { Block } from "@weft/block-sdk"
-import {
-  BlockRegistry,
-  builtinBlocks,
-  CredentialVault,
-  ExecutionStore,
-  GraphStore,
-  LinkId,
-  NodeId,
-  TestDatabase,
-  UserStore
-} from "@weft/runtime"
-import * as NodeCrypto from "node:crypto"
-import { embeddedCluster, runnerLayer } from "./Runner.ts"
-import { runToEnd, saveDocument } from "./RunnerTestKit.ts"
+import { BlockRegistry, builtinBlocks, CredentialVault, LinkId, NodeId, UserStore } from "@weft/runtime"
+import { embeddedTestRunnerWith, runToEnd, saveDocument, storesLayerWith } from "./RunnerTestKit.ts"
 
 /** Yields how long its secret is and whether it was handed over as a Redacted, never the secret itself. */
 const SecretProbe = Block.make({
@@ -27,7 +15,7 @@ const SecretProbe = Block.make({
   input: {},
   output: { length: Schema.Number, redacted: Schema.Boolean, names: Schema.Array(Schema.String) },
   run: (_input, ctx) => {
-    const secret = ctx.credentials["api"]
+    const secret = ctx.credentials.api
     return Stream.make(
       { pin: "length" as const, value: secret === undefined ? -1 : Redacted.value(secret).length },
       { pin: "redacted" as const, value: secret !== undefined && Redacted.isRedacted(secret) },
@@ -36,18 +24,8 @@ const SecretProbe = Block.make({
   }
 })
 
-const testLayer = runnerLayer.pipe(
-  Layer.provideMerge(embeddedCluster),
-  Layer.provideMerge(
-    Layer.mergeAll(
-      GraphStore.layer,
-      ExecutionStore.layer,
-      UserStore.layer,
-      BlockRegistry.layerWith({ builtins: [...builtinBlocks, SecretProbe] }),
-      CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
-    )
-  ),
-  Layer.provideMerge(TestDatabase.layer)
+const testLayer = embeddedTestRunnerWith(
+  storesLayerWith(BlockRegistry.layerWith({ builtins: [...builtinBlocks, SecretProbe] }))
 )
 
 layer(testLayer, { excludeTestServices: true, timeout: 60_000 })("credentials in blocks", (it) => {

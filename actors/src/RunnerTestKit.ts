@@ -20,20 +20,29 @@ import { Executions } from "./Executions.ts"
 import { embeddedCluster, runnerLayer } from "./Runner.ts"
 
 /** The stores a runner needs, with the built-in blocks and a vault whose key lives only for the test. */
-export const storesLayer = Layer.mergeAll(
-  GraphStore.layer,
-  ExecutionStore.layer,
-  UserStore.layer,
-  BlockRegistry.layer,
-  CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
-)
+export const storesLayerWith = <E, R>(blocks: Layer.Layer<BlockRegistry, E, R>) =>
+  Layer.mergeAll(
+    GraphStore.layer,
+    ExecutionStore.layer,
+    UserStore.layer,
+    blocks,
+    CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
+  )
+
+export const storesLayer = storesLayerWith(BlockRegistry.layer)
+
+/** An embedded runner over `stores` on a fresh database, dropped afterwards. */
+export const embeddedTestRunnerWith = <E, R>(stores: Layer.Layer<StoreServices, E, R>) =>
+  runnerLayer.pipe(
+    Layer.provideMerge(embeddedCluster),
+    Layer.provideMerge(stores),
+    Layer.provideMerge(TestDatabase.layer)
+  )
+
+type StoreServices = GraphStore | ExecutionStore | UserStore | BlockRegistry | CredentialVault
 
 /** One embedded runner with its stores on a fresh database, dropped afterwards. */
-export const embeddedTestRunner = runnerLayer.pipe(
-  Layer.provideMerge(embeddedCluster),
-  Layer.provideMerge(storesLayer),
-  Layer.provideMerge(TestDatabase.layer)
-)
+export const embeddedTestRunner = embeddedTestRunnerWith(storesLayer)
 
 export const readExample = (name: string) =>
   Effect.promise(() => NodeFs.readFile(new URL(`../../examples/${name}`, import.meta.url), "utf8")).pipe(

@@ -1,23 +1,13 @@
-/**
- * A graph whose nodes are plugin blocks, run on an embedded runner: two versions of one plugin pinned side by
- * side in one graph, each node running in its version's sandbox.
- */
-import * as NodeCrypto from "node:crypto"
 import { assert, layer } from "@effect/vitest"
-import { embeddedCluster, runnerLayer } from "@weft/actors"
-import { graphLink, graphNode, runToEnd, saveDocument } from "@weft/actors/testing"
 import {
-  CredentialVault,
-  BlockRegistry,
-  builtinBlocks,
-  ExecutionStore,
-  type GraphDocument,
-  GraphStore,
-  LinkId,
-  NodeId,
-  TestDatabase,
-  UserStore
-} from "@weft/runtime"
+  embeddedTestRunnerWith,
+  graphLink,
+  graphNode,
+  runToEnd,
+  saveDocument,
+  storesLayerWith
+} from "@weft/actors/testing"
+import { BlockRegistry, builtinBlocks } from "@weft/runtime"
 import { Effect, Layer } from "effect"
 import { loadPlugin } from "./PluginBlocks.ts"
 import { echoSource, pluginFixture } from "./testing/PluginFixture.ts"
@@ -34,19 +24,7 @@ const pluginRegistry = Layer.effect(
   }).pipe(Effect.orDie)
 )
 
-const testLayer = runnerLayer.pipe(
-  Layer.provideMerge(embeddedCluster),
-  Layer.provideMerge(
-    Layer.mergeAll(
-      GraphStore.layer,
-      ExecutionStore.layer,
-      UserStore.layer,
-      pluginRegistry,
-      CredentialVault.layerWithKey(NodeCrypto.randomBytes(32))
-    )
-  ),
-  Layer.provideMerge(TestDatabase.layer)
-)
+const testLayer = embeddedTestRunnerWith(storesLayerWith(pluginRegistry))
 
 layer(testLayer, { excludeTestServices: true, timeout: 120_000 })("plugin blocks in a graph", (it) => {
   it.effect("runs blocks of two pinned versions of one plugin, each in its own sandbox", () =>
