@@ -2,11 +2,13 @@
  * The layers each `weft` command runs on. Embedded and distributed processes differ only in which database and
  * cluster layers they get (architecture.md "Processes and deployment shapes").
  */
-import { Layer } from "effect"
+import { Effect, Layer, Option } from "effect"
 import { BlockRegistry, CredentialVault, Database, ExecutionStore, GraphStore, UserStore } from "@weft/runtime"
 import { clientLayer, distributedCluster, embeddedCluster, runnerLayer } from "@weft/actors"
-import { Gateway, GatewayConfig } from "@weft/gateway"
+import { Gateway, GatewayConfig, MarketplaceGateway } from "@weft/gateway"
+import { Registry } from "@weft/registry"
 import { devGatewayConfig } from "./GatewayCommand.ts"
+import { marketplaceFromRegistry } from "./MarketplaceLayer.ts"
 
 const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, CredentialVault.layer)
 
@@ -20,18 +22,36 @@ export const embeddedRunner = runnerLayer.pipe(Layer.provideMerge(embeddedCluste
 export const distributedRunner = (address: { readonly host: string; readonly port: number }) =>
   runnerLayer.pipe(Layer.provideMerge(distributedCluster(address)), Layer.provideMerge(baseLayer))
 
+/** The marketplace of the registry `Registry.layer` connects to (WEFT_REGISTRY_URL, else an embedded Verdaccio). */
+const registryMarketplace = marketplaceFromRegistry.pipe(Layer.provide(Registry.layer))
+
+/**
+ * `weft gateway` serves the marketplace only with WEFT_REGISTRY_URL: several gateways must share one registry,
+ * so none starts an embedded one; without it the marketplace routes answer 503.
+ */
+const gatewayMarketplace = Layer.unwrap(
+  Effect.map(Registry.registryUrlConfig, (url) =>
+    Option.isSome(url) ? registryMarketplace : MarketplaceGateway.layerUnavailable
+  )
+)
+
 /**
  * `weft gateway`: the API over a client of the cluster registered in the database; the runs go to the runners.
  * Layer order makes shutdown stop the HTTP server (and its WebSockets) before the cluster client and the pool.
  */
 export const gatewayProcess = Gateway.layer.pipe(
+  Layer.provideMerge(gatewayMarketplace),
   Layer.provideMerge(GatewayConfig.layer),
   Layer.provideMerge(clientLayer),
   Layer.provideMerge(baseLayer)
 )
 
-/** `weft dev`: the gateway in front of the embedded runner; stopped before the runner and the database. */
+/**
+ * `weft dev`: the gateway in front of the embedded runner, with the marketplace over the registry (embedded
+ * unless WEFT_REGISTRY_URL); stopped before the runner and the database.
+ */
 export const embeddedWithGateway = Gateway.layer.pipe(
+  Layer.provideMerge(registryMarketplace),
   Layer.provideMerge(devGatewayConfig),
   Layer.provideMerge(embeddedRunner)
 )

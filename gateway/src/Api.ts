@@ -13,6 +13,7 @@ import {
   InvalidGraph,
   InvalidRequest,
   NotFound,
+  PackageInUse,
   RateLimited,
   RunRejected,
   Unavailable
@@ -39,6 +40,14 @@ import {
   WebhookMetadata
 } from "./ApiSchemas.ts"
 import { Authentication } from "./Authentication.ts"
+import {
+  InstalledPlugin,
+  MarketplaceDetail,
+  MarketplacePage,
+  NewInstall,
+  UpgradeOutcome,
+  UpgradeTo
+} from "./MarketplaceGateway.ts"
 
 const Created = HttpApiSchema.status(201)
 const Accepted = HttpApiSchema.status(202)
@@ -244,6 +253,67 @@ export class WebhooksGroup extends HttpApiGroup.make("webhooks")
     })
   ) {}
 
+/**
+ * The plugin marketplace and the caller's workspace installs. Package names may be scoped (`@scope/name`):
+ * in a path they are one URL-encoded segment (`@scope%2Fname`).
+ */
+export class MarketplaceGroup extends HttpApiGroup.make("marketplace")
+  .add(
+    HttpApiEndpoint.get("search", "/marketplace/packages", {
+      query: {
+        text: Schema.optionalKey(Schema.String),
+        category: Schema.optionalKey(Schema.String),
+        keyword: Schema.optionalKey(Schema.String),
+        limit: Schema.optionalKey(
+          Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))
+        ),
+        cursor: Schema.optionalKey(Schema.String)
+      },
+      success: MarketplacePage,
+      error: Unavailable
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("detail", "/marketplace/packages/:name", {
+      params: { name: Schema.NonEmptyString },
+      success: MarketplaceDetail,
+      error: [NotFound, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.post("install", "/marketplace/installs", {
+      payload: NewInstall,
+      success: InstalledPlugin.pipe(Created),
+      error: [NotFound, InvalidRequest, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.put("upgrade", "/marketplace/installs/:package", {
+      params: { package: Schema.NonEmptyString },
+      payload: UpgradeTo,
+      success: UpgradeOutcome,
+      error: [NotFound, InvalidRequest, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.delete("uninstall", "/marketplace/installs/:package/:version", {
+      params: { package: Schema.NonEmptyString, version: Schema.NonEmptyString },
+      error: [NotFound, PackageInUse, Unavailable]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("installs", "/marketplace/installs", {
+      success: Schema.Array(InstalledPlugin),
+      error: Unavailable
+    })
+  )
+  .annotateMerge(
+    OpenApi.annotations({
+      title: "Marketplace",
+      description: "Search plugin packages; install them into your workspace"
+    })
+  ) {}
+
 /** Everything a caller must authenticate for, under `/api/v1`. */
 export class Api extends HttpApi.make("weft")
   .add(MeGroup)
@@ -253,6 +323,7 @@ export class Api extends HttpApi.make("weft")
   .add(CredentialsGroup)
   .add(ApiKeysGroup)
   .add(WebhooksGroup)
+  .add(MarketplaceGroup)
   .middleware(Authentication)
   .prefix("/api/v1")
   .add(SystemGroup)

@@ -110,3 +110,18 @@ export class Unavailable extends HttpApiError.Problem<Unavailable>()("Unavailabl
   status: 503,
   title: "Service Unavailable"
 }) {}
+
+/** Uninstall refused: the caller's active graph versions (named here) still use the plugin version. */
+export class PackageInUse extends HttpApiError.Problem<PackageInUse>()(
+  "PackageInUse",
+  {
+    type: `${base}/package-in-use`,
+    status: 409,
+    title: "Package in use"
+  },
+  {
+    package: Schema.String,
+    version: Schema.String,
+    graphs: Schema.Array(Schema.Struct({ id: Schema.String, version: Schema.Number, name: Schema.String }))
+  }
+) {}

@@ -20,6 +20,7 @@ import * as GatewayMigrations from "./GatewayMigrations.ts"
 import { AccountHandlers } from "./handlers/AccountHandlers.ts"
 import { ExecutionHandlers } from "./handlers/ExecutionHandlers.ts"
 import { GraphHandlers } from "./handlers/GraphHandlers.ts"
+import { MarketplaceHandlers } from "./handlers/MarketplaceHandlers.ts"
 import { SystemHandlers } from "./handlers/SystemHandlers.ts"
 import { WebhookHandlers } from "./handlers/WebhookHandlers.ts"
 import { JwtVerifier } from "./JwtVerifier.ts"
@@ -30,7 +31,14 @@ import { StudioRoute } from "./StudioRoute.ts"
 import { WebSocketRoute } from "./WebSocketRoute.ts"
 import { Webhooks } from "./Webhooks.ts"
 
-const handlers = Layer.mergeAll(SystemHandlers, GraphHandlers, ExecutionHandlers, AccountHandlers, WebhookHandlers)
+const handlers = Layer.mergeAll(
+  SystemHandlers,
+  GraphHandlers,
+  ExecutionHandlers,
+  AccountHandlers,
+  WebhookHandlers,
+  MarketplaceHandlers
+)
 
 const apiRoutes = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
   Layer.provide(handlers),
@@ -49,7 +57,10 @@ export const services = Layer.mergeAll(
   EventHub.layer
 ).pipe(Layer.provideMerge(GatewayMigrations.layer))
 
-/** Every route with the gateway's services; needs the stores, `Executions`, a PgClient and `GatewayConfig`. */
+/**
+ * Every route with the gateway's services; needs the stores, `Executions`, a PgClient, `GatewayConfig` and a
+ * `MarketplaceGateway` (`MarketplaceGateway.layerUnavailable` when there is no plugin registry).
+ */
 export const routes = Layer.mergeAll(apiRoutes, docs, ResponsePolicy, WebSocketRoute, StudioRoute).pipe(
   Layer.provideMerge(services)
 )

@@ -10,6 +10,7 @@ import { embeddedTestRunner } from "@weft/actors/testing"
 import { CredentialVault } from "@weft/runtime"
 import { GatewayConfig, type GatewaySettings } from "./GatewayConfig.ts"
 import * as Gateway from "./Gateway.ts"
+import { MarketplaceGateway } from "./MarketplaceGateway.ts"
 import { type ClientMessage, ServerMessage } from "./WebSocketMessages.ts"
 
 export const testSecret = "weft-test-secret-0123456789abcdef"
@@ -17,9 +18,14 @@ export const testSecret = "weft-test-secret-0123456789abcdef"
 /**
  * A gateway on 127.0.0.1 with an ephemeral port, over whatever cluster, stores and database the caller provides
  * (an embedded runner below, or `clientLayer` for runs on other processes); `settings` replace the environment's.
+ * `marketplace` is the plugin registry behind `/api/v1/marketplace` (none by default: those routes answer 503).
  */
-export const gatewayOver = (settings: Partial<GatewaySettings> = {}) =>
+export const gatewayOver = <E = never, R = never>(
+  settings: Partial<GatewaySettings> = {},
+  marketplace: Layer.Layer<MarketplaceGateway, E, R> = MarketplaceGateway.layerUnavailable
+) =>
   Gateway.layer.pipe(
+    Layer.provideMerge(marketplace),
     Layer.provideMerge(
       GatewayConfig.layerWith({
         host: "127.0.0.1",

@@ -17,8 +17,9 @@ import type {
   StoreError,
   UnknownBlockError
 } from "@weft/runtime"
-import { InvalidGraph, InvalidRequest, NotFound, RunRejected, Unavailable } from "./ApiProblems.ts"
+import { InvalidGraph, InvalidRequest, NotFound, PackageInUse, RunRejected, Unavailable } from "./ApiProblems.ts"
 import type { ApiKeyNotFound } from "./ApiKeys.ts"
+import type { MarketplaceUnavailable, PackageNotFound, PluginInUse, PluginRejected } from "./MarketplaceGateway.ts"
 import type { WebhookNotFound } from "./Webhooks.ts"
 
 export type DomainError =
@@ -34,6 +35,10 @@ export type DomainError =
   | GraphValidationError
   | GraphFileError
   | InvalidCursor
+  | PackageNotFound
+  | PluginInUse
+  | PluginRejected
+  | MarketplaceUnavailable
 
 type Missing =
   | GraphNotFound
@@ -43,23 +48,28 @@ type Missing =
   | ApiKeyNotFound
   | WebhookNotFound
   | UnknownBlockError
+  | PackageNotFound
 
 export type ProblemOf<E> = E extends Missing
   ? NotFound
-  : E extends StoreError
+  : E extends StoreError | MarketplaceUnavailable
     ? Unavailable
     : E extends StartRejected
       ? RunRejected
       : E extends GraphValidationError | GraphFileError
         ? InvalidGraph
-        : E extends InvalidCursor
+        : E extends InvalidCursor | PluginRejected
           ? InvalidRequest
-          : never
+          : E extends PluginInUse
+            ? PackageInUse
+            : never
 
 export const notFound = (resource: string, id: string): NotFound =>
   new NotFound({ resource, id, detail: `${resource} "${id}" does not exist` })
 
-const convert = (error: DomainError): NotFound | Unavailable | RunRejected | InvalidGraph | InvalidRequest => {
+const convert = (
+  error: DomainError
+): NotFound | Unavailable | RunRejected | InvalidGraph | InvalidRequest | PackageInUse => {
   switch (error._tag) {
     case "GraphNotFound":
     case "GraphAccessDenied":
@@ -89,6 +99,23 @@ const convert = (error: DomainError): NotFound | Unavailable | RunRejected | Inv
       return new InvalidGraph({ detail: error.message, issues: [], fileProblems: error.problems })
     case "InvalidCursor":
       return new InvalidRequest({ detail: "the cursor is not one this API returned", field: "cursor" })
+    case "PackageNotFound":
+      return new NotFound({
+        resource: "package",
+        id: error.version === undefined ? error.package : `${error.package}@${error.version}`,
+        detail: error.message
+      })
+    case "PluginRejected":
+      return new InvalidRequest({ detail: error.message, field: "version" })
+    case "PluginInUse":
+      return new PackageInUse({
+        detail: error.message,
+        package: error.package,
+        version: error.version,
+        graphs: error.graphs
+      })
+    case "MarketplaceUnavailable":
+      return new Unavailable({ detail: error.message })
   }
 }
 
@@ -122,7 +149,11 @@ const domainTags: ReadonlySet<string> = new Set([
   "StartRejected",
   "GraphValidationError",
   "GraphFileError",
-  "InvalidCursor"
+  "InvalidCursor",
+  "PackageNotFound",
+  "PluginInUse",
+  "PluginRejected",
+  "MarketplaceUnavailable"
 ])
 
 const isDomainError = <E>(error: E): error is Extract<E, DomainError> =>

@@ -1,0 +1,131 @@
+// The marketplace API end to end with no fakes: a real Verdaccio, a plugin published with `npm publish`, the
+// registry's index and installs in PostgreSQL, and the gateway's HTTP routes in front (MarketplaceLayer.ts).
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import * as NodePath from "node:path"
+import { embeddedTestRunner } from "@weft/actors/testing"
+import { client } from "@weft/gateway"
+import { baseUrl, gatewayOver, signToken } from "@weft/gateway/testing"
+import { echoSource, writePluginPackage } from "@weft/plugin-host/testing"
+import { Marketplace, PluginInstalls, Registry, RegistryMigrations } from "@weft/registry"
+import { npmPublish, tempDir, testRegistry } from "@weft/registry/testing"
+import { marketplaceGatewayLayer } from "./MarketplaceLayer.ts"
+
+const name = "@acme/echo"
+const encoded = encodeURIComponent(name)
+const InUseProblem = Schema.Struct({
+  status: Schema.Number,
+  detail: Schema.String,
+  graphs: Schema.Array(Schema.Struct({ id: Schema.String, version: Schema.Number, name: Schema.String }))
+})
+
+describe("marketplace API over a real registry", () => {
+  it.live(
+    "publish, index, search, detail, install, refuse an uninstall in use, upgrade and uninstall through the gateway",
+    () =>
+      Effect.gen(function* () {
+        const registry = yield* testRegistry
+        for (const version of ["1.0.0", "2.0.0"]) {
+          const dir = yield* tempDir("weft-pub-")
+          yield* Effect.promise(() => writePluginPackage(dir, { name, version, source: echoSource(version) }))
+          yield* npmPublish(dir, registry.url, registry.token)
+        }
+        const registryServices = PluginInstalls.layer.pipe(
+          Layer.provideMerge(Marketplace.layer),
+          Layer.provideMerge(
+            Registry.layerWith({ url: registry.url, cacheDir: NodePath.join(registry.dataDir, "plugins") })
+          ),
+          Layer.provideMerge(RegistryMigrations.layer)
+        )
+        const gateway = gatewayOver({}, marketplaceGatewayLayer).pipe(
+          Layer.provideMerge(registryServices),
+          Layer.provideMerge(embeddedTestRunner)
+        )
+
+        yield* Effect.gen(function* () {
+          const marketplace = yield* Marketplace
+          const sql = yield* SqlClient.SqlClient
+          assert.strictEqual(yield* marketplace.rebuild(registry.url), 2)
+
+          const url = yield* baseUrl
+          const bearer = yield* signToken({ sub: "shopper" })
+          const api = yield* client(url, { bearer })
+          const authorized = { authorization: `Bearer ${bearer}` }
+
+          const found = yield* api.marketplace.search({ query: { text: "echo", limit: 5 } })
+          assert.deepStrictEqual(
+            found.packages.map((p) => `${p.name}@${p.latestVersion}`),
+            [`${name}@2.0.0`]
+          )
+          assert.isUndefined(found.next)
+          assert.deepStrictEqual((yield* api.marketplace.search({ query: { category: "nope" } })).packages, [])
+
+          // A scoped name is one URL-encoded path segment.
+          const detailResponse = yield* Effect.promise(() =>
+            fetch(`${url}/api/v1/marketplace/packages/${encoded}`, { headers: authorized })
+          )
+          assert.strictEqual(detailResponse.status, 200)
+          const detail = yield* api.marketplace.detail({ params: { name } })
+          assert.deepStrictEqual(
+            detail.versions.map((v) => v.version),
+            ["2.0.0", "1.0.0"]
+          )
+          assert.isTrue(detail.versions[0]?.blocks.some((b) => b.id === "echo" && b.name === "Echo"))
+          assert.deepStrictEqual(detail.versions[0]?.permissions, { net: [], env: [], fs: "none" })
+          assert.strictEqual(
+            (yield* api.marketplace.detail({ params: { name: "@acme/nope" } }).pipe(Effect.flip))._tag,
+            "NotFound"
+          )
+
+          const installed = yield* api.marketplace.install({ payload: { package: name, version: "1.0.0" } })
+          assert.strictEqual(installed.version, "1.0.0")
+          const missingVersion = yield* api.marketplace
+            .install({ payload: { package: name, version: "9.9.9" } })
+            .pipe(Effect.flip)
+          assert.strictEqual(missingVersion._tag, "NotFound")
+          assert.deepStrictEqual(
+            (yield* api.marketplace.installs()).map((i) => `${i.package}@${i.version}`),
+            [`${name}@1.0.0`]
+          )
+
+          // An active graph of the caller pins 1.0.0: uninstall is a 409 naming it.
+          const nodes = JSON.stringify([
+            { id: "n1", block: { package: name, version: "1.0.0", id: "echo" }, inputDefault: {}, metadata: {} }
+          ])
+          yield* sql`insert into graphs (id, version, owner_id, name, nodes, links, is_active)
+            values ('g-echo', 1, 'shopper', 'Uses echo', ${nodes}::jsonb, '[]'::jsonb, true)`
+          const refused = yield* Effect.promise(() =>
+            fetch(`${url}/api/v1/marketplace/installs/${encoded}/1.0.0`, { method: "DELETE", headers: authorized })
+          )
+          assert.strictEqual(refused.status, 409)
+          const problem = Schema.decodeUnknownSync(InUseProblem)(yield* Effect.promise(() => refused.json()))
+          assert.strictEqual(problem.status, 409)
+          assert.include(problem.detail, `"Uses echo" (g-echo v1)`)
+          assert.deepStrictEqual(problem.graphs, [{ id: "g-echo", version: 1, name: "Uses echo" }])
+
+          // Upgrading keeps the pinned version; once the graph is inactive it can go.
+          const upgraded = yield* api.marketplace.upgrade({ params: { package: name }, payload: { version: "2.0.0" } })
+          assert.deepStrictEqual(upgraded, {
+            installed: "2.0.0",
+            removed: [],
+            kept: [{ version: "1.0.0", graphs: [{ id: "g-echo", version: 1, name: "Uses echo" }] }]
+          })
+          yield* sql`update graphs set is_active = false where id = 'g-echo'`
+          yield* api.marketplace.uninstall({ params: { package: name, version: "1.0.0" } })
+          assert.deepStrictEqual(
+            (yield* api.marketplace.installs()).map((i) => i.version),
+            ["2.0.0"]
+          )
+          const again = yield* api.marketplace
+            .uninstall({ params: { package: name, version: "1.0.0" } })
+            .pipe(Effect.flip)
+          assert.strictEqual(again._tag, "NotFound")
+          // Another user's workspace is their own.
+          const stranger = yield* client(url, { bearer: yield* signToken({ sub: "stranger" }) })
+          assert.deepStrictEqual(yield* stranger.marketplace.installs(), [])
+        }).pipe(Effect.provide(gateway))
+      }).pipe(Effect.scoped),
+    180_000
+  )
+})
