@@ -8,7 +8,6 @@ import * as NodeFs from "node:fs/promises"
 import type * as NodeHttp from "node:http"
 import type { AddressInfo } from "node:net"
 import * as NodePath from "node:path"
-import { runServer } from "verdaccio"
 
 export class RegistryError extends Schema.TaggedError<RegistryError>()("RegistryError", {
   reason: Schema.Literals(["Start", "Request", "Auth"]),
@@ -59,6 +58,8 @@ export const startEmbeddedRegistry = Effect.fn("EmbeddedVerdaccio.start")(functi
   const server = yield* Effect.acquireRelease(
     Effect.tryPromise({
       try: async () => {
+        // Loaded here, not at the top: processes that only use a registry (gateway, runner) never load Verdaccio.
+        const { runServer } = await import("verdaccio")
         const app: NodeHttp.Server = await runServer(configPath)
         // Verdaccio's own CLI sets these from its config; embedded we must. Node's 5 s default closes idle
         // keep-alive sockets that npm's client may be about to reuse, which npm reports as an unexpected EOF.

@@ -8,7 +8,8 @@ import { dataDirConfig } from "@weft/runtime"
 import { Config, Context, Effect, Layer, Option } from "effect"
 import * as NodeFs from "node:fs/promises"
 import * as NodePath from "node:path"
-import { type RegistryError, startEmbeddedRegistry } from "./EmbeddedVerdaccio.ts"
+import type { RegistryError } from "./EmbeddedVerdaccio.ts"
+import { startRegistryProcess } from "./RegistryProcess.ts"
 
 export interface RegistryConnection {
   /** Base URL, no trailing slash. */
@@ -35,7 +36,7 @@ export const layer: Layer.Layer<RegistryConfig, RegistryError | Config.ConfigErr
     // Sandboxes may run as another user: the cache must be traversable by it.
     yield* Effect.promise(() => NodeFs.mkdir(cacheDir, { recursive: true, mode: 0o755 }))
     if (Option.isSome(external)) return RegistryConfig.of({ url: external.value.replace(/\/+$/, ""), cacheDir })
-    const running = yield* startEmbeddedRegistry({ dataDir })
+    const running = yield* startRegistryProcess({ dataDir })
     return RegistryConfig.of({ url: running.url, cacheDir, embeddedDirectory: running.directory })
   })
 )
