@@ -172,7 +172,10 @@ export class ExecutionsGroup extends HttpApiGroup.make("executions")
         limit: Schema.optionalKey(
           Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 500 }))
         ),
-        cursor: Schema.optionalKey(Schema.String)
+        cursor: Schema.optionalKey(Schema.String),
+        /** ISO 8601 times: runs created at or after `from`, before `to`. */
+        from: Schema.optionalKey(Schema.DateFromString),
+        to: Schema.optionalKey(Schema.DateFromString)
       },
       success: ExecutionPage,
       error: [InvalidRequest, Unavailable]

@@ -60,6 +60,21 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
       assert.strictEqual(detail.nodeExecutions.length, 3)
       const page = yield* api.executions.list({ query: { graphId: graph.id } })
       assert.strictEqual(page.items.length, 1)
+      // Time filters: created at or after `from`, before `to`.
+      const later = new Date(Date.now() + 3_600_000)
+      const earlier = new Date(Date.now() - 3_600_000)
+      const inWindow = yield* api.executions.list({ query: { graphId: graph.id, from: earlier, to: later } })
+      assert.strictEqual(inWindow.items.length, 1)
+      const afterIt = yield* api.executions.list({ query: { graphId: graph.id, from: later } })
+      assert.strictEqual(afterIt.items.length, 0)
+      const beforeIt = yield* api.executions.list({ query: { graphId: graph.id, to: earlier } })
+      assert.strictEqual(beforeIt.items.length, 0)
+      const token = yield* signToken({ sub: "runner-user" })
+      const bad = yield* Effect.promise(() =>
+        fetch(`${url}/api/v1/executions?from=not-a-time`, { headers: { authorization: `Bearer ${token}` } })
+      )
+      assert.strictEqual(bad.status, 400)
+      assert.match(bad.headers.get("content-type") ?? "", /application\/problem\+json/)
     })
   )
 

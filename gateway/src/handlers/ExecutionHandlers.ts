@@ -53,6 +53,8 @@ export const ExecutionHandlers = HttpApiBuilder.group(
             userId: principal.isAdmin ? undefined : principal.userId,
             graphId: query.graphId === undefined ? undefined : GraphId.make(query.graphId),
             statuses: query.status === undefined ? undefined : [query.status],
+            createdFrom: query.from,
+            createdBefore: query.to,
             limit: query.limit,
             cursor: query.cursor
           })

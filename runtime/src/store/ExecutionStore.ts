@@ -48,6 +48,10 @@ export interface ExecutionFilter {
   readonly userId?: UserId | undefined
   readonly graphId?: GraphId | undefined
   readonly statuses?: ReadonlyArray<ExecutionStatus> | undefined
+  /** Only runs created at or after this time. */
+  readonly createdFrom?: Date | undefined
+  /** Only runs created before this time. */
+  readonly createdBefore?: Date | undefined
   /** Page size, 1..500, default 50. */
   readonly limit?: number | undefined
   /** `nextCursor` of the previous page. */
@@ -199,6 +203,12 @@ export class ExecutionStore extends Context.Service<
           ...(filter.userId === undefined ? [] : [sql`user_id = ${filter.userId}`]),
           ...(filter.graphId === undefined ? [] : [sql`graph_id = ${filter.graphId}`]),
           ...(statuses === undefined ? [] : [sql`status = any(${[...statuses]}::text[])`]),
+          ...(filter.createdFrom === undefined
+            ? []
+            : [sql`created_at >= ${filter.createdFrom.toISOString()}::timestamptz`]),
+          ...(filter.createdBefore === undefined
+            ? []
+            : [sql`created_at < ${filter.createdBefore.toISOString()}::timestamptz`]),
           ...(cursor === undefined
             ? []
             : [
