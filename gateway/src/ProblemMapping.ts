@@ -22,24 +22,6 @@ import type { ApiKeyNotFound } from "./ApiKeys.ts"
 import type { MarketplaceUnavailable, PackageNotFound, PluginInUse, PluginRejected } from "./MarketplaceGateway.ts"
 import type { WebhookNotFound } from "./Webhooks.ts"
 
-export type DomainError =
-  | GraphNotFound
-  | GraphAccessDenied
-  | ExecutionNotFound
-  | CredentialNotFound
-  | ApiKeyNotFound
-  | WebhookNotFound
-  | UnknownBlockError
-  | StoreError
-  | StartRejected
-  | GraphValidationError
-  | GraphFileError
-  | InvalidCursor
-  | PackageNotFound
-  | PluginInUse
-  | PluginRejected
-  | MarketplaceUnavailable
-
 type Missing =
   | GraphNotFound
   | GraphAccessDenied
@@ -49,6 +31,18 @@ type Missing =
   | WebhookNotFound
   | UnknownBlockError
   | PackageNotFound
+
+/** Every domain error a handler may meet; the ones above all answer 404. */
+export type DomainError =
+  | Missing
+  | StoreError
+  | StartRejected
+  | GraphValidationError
+  | GraphFileError
+  | InvalidCursor
+  | PluginInUse
+  | PluginRejected
+  | MarketplaceUnavailable
 
 export type ProblemOf<E> = E extends Missing
   ? NotFound
