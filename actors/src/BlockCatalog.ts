@@ -48,7 +48,8 @@ export const makeBlockCatalog = (resolve: (ref: BlockRef) => AnyBlock<unknown> |
             kind: kindOf(node.block),
             validateInput: inputValidator(block.inputSchema)
           }
-    infos.set(key, info)
+    // An unknown block is not remembered: its plugin version may load later (BlockRegistry.ensure).
+    if (block !== undefined) infos.set(key, info)
     return info
   }
   const retryPolicy = (ref: BlockRef) => {

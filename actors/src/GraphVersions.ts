@@ -1,11 +1,13 @@
 /**
  * Saved graph versions as the engine reads them, cached: a version never changes once saved (semantics.md), so
  * starting or resuming a run of a version this process has seen costs no query. The active version of a graph can
- * change, so a lookup without a version always asks the store.
+ * change, so a lookup without a version always asks the store. Loading a version also loads the plugin versions
+ * its nodes pin (BlockRegistry.ensure), so the engine's synchronous compile finds them.
  */
 import { Context, Effect, Layer } from "effect"
 import {
   type Access,
+  BlockRegistry,
   type Graph,
   GraphAccessDenied,
   type GraphId,
@@ -31,6 +33,7 @@ export class GraphVersions extends Context.Service<
     GraphVersions,
     Effect.gen(function* () {
       const graphs = yield* GraphStore
+      const registry = yield* BlockRegistry
       const cache = new Map<string, Graph>()
       const remember = (graph: Graph) => {
         if (cache.size >= capacity) {
@@ -42,7 +45,13 @@ export class GraphVersions extends Context.Service<
       const get = (id: GraphId, access: Access, version?: GraphVersion) => {
         const cached = version === undefined ? undefined : cache.get(`${id}@${version}`)
         if (cached === undefined)
-          return Effect.tap(graphs.get(id, access, version), (g) => Effect.sync(() => remember(g)))
+          // A version is cached only once the plugin versions it pins are loaded, so compiling it never misses one.
+          return Effect.tap(graphs.get(id, access, version), (g) =>
+            Effect.andThen(
+              registry.ensure(g.nodes.map((node) => node.block)),
+              Effect.sync(() => remember(g))
+            )
+          )
         if (access._tag === "Owner" && cached.ownerId !== access.userId) {
           return Effect.fail(new GraphAccessDenied({ graphId: id }))
         }

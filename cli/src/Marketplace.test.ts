@@ -4,11 +4,12 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as NodePath from "node:path"
-import { embeddedTestRunner } from "@weft/actors/testing"
+import { embeddedTestRunnerWith, storesLayerWith } from "@weft/actors/testing"
 import { client } from "@weft/gateway"
+import { GraphFile } from "@weft/runtime"
 import { baseUrl, gatewayOver, signToken } from "@weft/gateway/testing"
 import { echoSource, writePluginPackage } from "@weft/plugin-host/testing"
-import { Marketplace, PluginInstalls, Registry, RegistryMigrations } from "@weft/registry"
+import { Marketplace, PluginInstalls, pluginRegistryLayer, Registry, RegistryMigrations } from "@weft/registry"
 import { npmPublish, tempDir, testRegistry } from "@weft/registry/testing"
 import { marketplaceGatewayLayer } from "./MarketplaceLayer.ts"
 
@@ -31,16 +32,20 @@ describe("marketplace API over a real registry", () => {
           yield* Effect.promise(() => writePluginPackage(dir, { name, version, source: echoSource(version) }))
           yield* npmPublish(dir, registry.url, registry.token)
         }
+        const connection = Registry.layerWith({
+          url: registry.url,
+          cacheDir: NodePath.join(registry.dataDir, "plugins")
+        })
         const registryServices = PluginInstalls.layer.pipe(
           Layer.provideMerge(Marketplace.layer),
-          Layer.provideMerge(
-            Registry.layerWith({ url: registry.url, cacheDir: NodePath.join(registry.dataDir, "plugins") })
-          ),
+          Layer.provideMerge(connection),
           Layer.provideMerge(RegistryMigrations.layer)
         )
+        // The runner loads plugin versions from the same registry on first use, as `weft dev` does.
+        const runner = embeddedTestRunnerWith(storesLayerWith(pluginRegistryLayer().pipe(Layer.provide(connection))))
         const gateway = gatewayOver({}, marketplaceGatewayLayer).pipe(
           Layer.provideMerge(registryServices),
-          Layer.provideMerge(embeddedTestRunner)
+          Layer.provideMerge(runner)
         )
 
         yield* Effect.gen(function* () {
@@ -89,29 +94,55 @@ describe("marketplace API over a real registry", () => {
             [`${name}@1.0.0`]
           )
 
-          // An active graph of the caller pins 1.0.0: uninstall is a 409 naming it.
-          const nodes = JSON.stringify([
-            { id: "n1", block: { package: name, version: "1.0.0", id: "echo" }, inputDefault: {}, metadata: {} }
-          ])
-          yield* sql`insert into graphs (id, version, owner_id, name, nodes, links, is_active)
-            values ('g-echo', 1, 'shopper', 'Uses echo', ${nodes}::jsonb, '[]'::jsonb, true)`
+          // Installed blocks join the caller's catalogue at once (no restart); nobody else's.
+          const echoEntry = (yield* api.blocks.list()).find((b) => b.id === "echo")
+          assert.deepStrictEqual([echoEntry?.package, echoEntry?.packageVersion], [name, "1.0.0"])
+          const stranger = yield* client(url, { bearer: yield* signToken({ sub: "stranger" }) })
+          assert.isUndefined((yield* stranger.blocks.list()).find((b) => b.id === "echo"))
+
+          // A graph pinning the plugin version is validated against its schemas, saved and run in its sandbox.
+          const usesEcho = (times: unknown) =>
+            Schema.decodeUnknownSync(GraphFile)({
+              name: "Uses echo",
+              nodes: [
+                { id: "in", block: { id: "AgentInput" }, inputDefault: { name: "text" } },
+                { id: "echo", block: { package: name, version: "1.0.0", id: "echo" }, inputDefault: { times } },
+                { id: "out", block: { id: "AgentOutput" }, inputDefault: { name: "echoed" } }
+              ],
+              links: [
+                { sourceId: "in", sourceName: "result", sinkId: "echo", sinkName: "text" },
+                { sourceId: "echo", sourceName: "text", sinkId: "out", sinkName: "value" }
+              ]
+            })
+          const invalid = yield* api.graphs.create({ payload: usesEcho("twice") }).pipe(Effect.flip)
+          assert.strictEqual(invalid._tag, "InvalidGraph")
+          const graph = yield* api.graphs.create({ payload: usesEcho(2) })
+          const run = yield* api.executions.start({
+            payload: { graphId: graph.id, inputs: { text: "hi" } },
+            query: { wait: 60 },
+            headers: {}
+          })
+          assert.strictEqual(run.status, "COMPLETED")
+          assert.deepStrictEqual("outputs" in run ? run.outputs : undefined, { echoed: ["hi@1.0.0", "hi@1.0.0"] })
+
+          // That active graph pins 1.0.0: uninstall is a 409 naming it.
           const refused = yield* Effect.promise(() =>
             fetch(`${url}/api/v1/marketplace/installs/${encoded}/1.0.0`, { method: "DELETE", headers: authorized })
           )
           assert.strictEqual(refused.status, 409)
           const problem = Schema.decodeUnknownSync(InUseProblem)(yield* Effect.promise(() => refused.json()))
           assert.strictEqual(problem.status, 409)
-          assert.include(problem.detail, `"Uses echo" (g-echo v1)`)
-          assert.deepStrictEqual(problem.graphs, [{ id: "g-echo", version: 1, name: "Uses echo" }])
+          assert.include(problem.detail, `"Uses echo" (${graph.id} v1)`)
+          assert.deepStrictEqual(problem.graphs, [{ id: graph.id, version: 1, name: "Uses echo" }])
 
           // Upgrading keeps the pinned version; once the graph is inactive it can go.
           const upgraded = yield* api.marketplace.upgrade({ params: { package: name }, payload: { version: "2.0.0" } })
           assert.deepStrictEqual(upgraded, {
             installed: "2.0.0",
             removed: [],
-            kept: [{ version: "1.0.0", graphs: [{ id: "g-echo", version: 1, name: "Uses echo" }] }]
+            kept: [{ version: "1.0.0", graphs: [{ id: graph.id, version: 1, name: "Uses echo" }] }]
           })
-          yield* sql`update graphs set is_active = false where id = 'g-echo'`
+          yield* sql`update graphs set is_active = false where id = ${graph.id}`
           yield* api.marketplace.uninstall({ params: { package: name, version: "1.0.0" } })
           assert.deepStrictEqual(
             (yield* api.marketplace.installs()).map((i) => i.version),
@@ -122,7 +153,6 @@ describe("marketplace API over a real registry", () => {
             .pipe(Effect.flip)
           assert.strictEqual(again._tag, "NotFound")
           // Another user's workspace is their own.
-          const stranger = yield* client(url, { bearer: yield* signToken({ sub: "stranger" }) })
           assert.deepStrictEqual(yield* stranger.marketplace.installs(), [])
         }).pipe(Effect.provide(gateway))
       }).pipe(Effect.scoped),

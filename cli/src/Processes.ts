@@ -6,14 +6,29 @@ import { Effect, Layer, Option } from "effect"
 import { BlockRegistry, CredentialVault, Database, ExecutionStore, GraphStore, UserStore } from "@weft/runtime"
 import { clientLayer, distributedCluster, embeddedCluster, runnerLayer } from "@weft/actors"
 import { Gateway, GatewayConfig, MarketplaceGateway } from "@weft/gateway"
-import { Registry } from "@weft/registry"
+import { pluginRegistryLayer, Registry } from "@weft/registry"
 import { devGatewayConfig } from "./GatewayCommand.ts"
 import { marketplaceFromRegistry } from "./MarketplaceLayer.ts"
 
 const stores = Layer.mergeAll(GraphStore.layer, ExecutionStore.layer, UserStore.layer, CredentialVault.layer)
 
-/** Stores and blocks over the database of the environment (DATABASE_URL, else embedded PostgreSQL). */
-export const baseLayer = Layer.mergeAll(stores, BlockRegistry.layer).pipe(Layer.provideMerge(Database.layer))
+/** The built-ins and the plugin versions of the registry `Registry.layer` connects to, loaded on first use. */
+const registryBlocks = pluginRegistryLayer().pipe(Layer.provide(Registry.layer))
+
+/**
+ * Processes that may run beside others (`weft runner`, `weft gateway`, `weft run`) load plugins only from a
+ * shared registry (WEFT_REGISTRY_URL); without one they have the built-ins, and a plugin node fails with the
+ * reason. Starting a private embedded registry per process would give each its own packages.
+ */
+const configuredBlocks = Layer.unwrap(
+  Effect.map(Registry.registryUrlConfig, (url) => (Option.isSome(url) ? registryBlocks : BlockRegistry.layer))
+)
+
+/** Stores and `blocks` over the database of the environment (DATABASE_URL, else embedded PostgreSQL). */
+const baseLayerWith = <E, R>(blocks: Layer.Layer<BlockRegistry, E, R>) =>
+  Layer.mergeAll(stores, blocks).pipe(Layer.provideMerge(Database.layer))
+
+export const baseLayer = baseLayerWith(configuredBlocks)
 
 /** A runner in this process with its own single-runner cluster. */
 export const embeddedRunner = runnerLayer.pipe(Layer.provideMerge(embeddedCluster), Layer.provideMerge(baseLayer))
@@ -47,11 +62,14 @@ export const gatewayProcess = Gateway.layer.pipe(
 )
 
 /**
- * `weft dev`: the gateway in front of the embedded runner, with the marketplace over the registry (embedded
- * unless WEFT_REGISTRY_URL); stopped before the runner and the database.
+ * `weft dev`: the gateway in front of the embedded runner, with the marketplace and the plugin blocks over one
+ * registry (embedded unless WEFT_REGISTRY_URL, started once: layers are shared by reference); stopped before the
+ * runner and the database.
  */
 export const embeddedWithGateway = Gateway.layer.pipe(
   Layer.provideMerge(registryMarketplace),
   Layer.provideMerge(devGatewayConfig),
-  Layer.provideMerge(embeddedRunner)
+  Layer.provideMerge(
+    runnerLayer.pipe(Layer.provideMerge(embeddedCluster), Layer.provideMerge(baseLayerWith(registryBlocks)))
+  )
 )

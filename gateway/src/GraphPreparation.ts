@@ -34,6 +34,7 @@ export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (pay
     })
   }
   const decoded = yield* decodeGraphFile(payload)
+  yield* registry.ensure(decoded.nodes.map((node) => node.block))
   const document: GraphDocument = applyStaticOutputs(decoded, registry.resolveSync)
   const subgraphLookup = yield* preloadSubgraphs(document, (graphId, version) =>
     graphs.get(GraphId.make(graphId), access, version === undefined ? undefined : GraphVersion.make(version)).pipe(
@@ -52,6 +53,7 @@ export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (pay
 /** The file form of a stored graph with every credential input and secret-looking input default removed. */
 export const exportGraph = Effect.fn("GraphPreparation.export")(function* (graph: Graph) {
   const registry = yield* BlockRegistry
+  yield* registry.ensure(graph.nodes.map((node) => node.block))
   const nodes = graph.nodes.map((node) => {
     const declared = new Set(Object.keys(registry.resolveSync(node.block)?.credentials ?? {}))
     const inputDefault = Object.fromEntries(

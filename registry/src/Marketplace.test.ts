@@ -189,12 +189,15 @@ describe("Marketplace and PluginInstalls against PostgreSQL and a real Verdaccio
           const twice = failure(yield* Effect.exit(installs.uninstall("u1", "@acme/echo", "1.0.0")))
           assert.strictEqual(twice?._tag === "PluginInstallError" ? twice.reason : undefined, "NotInstalled")
 
-          // A runner started now loads what is installed (u2's parrot; u1 has nothing left).
+          // A runner loads a pinned version on first use, whoever installed it, and keeps it loaded.
           yield* Effect.gen(function* () {
             const blocks = yield* BlockRegistry
-            const echoBlock = blocks.resolveSync({ package: "parrot", version: "1.0.0", id: "echo" })
-            assert.strictEqual(echoBlock?.name, "Echo")
-            assert.isUndefined(blocks.resolveSync({ package: "@acme/echo", version: "1.0.0", id: "echo" }))
+            const parrot = { package: "parrot", version: "1.0.0", id: "echo" }
+            assert.isUndefined(blocks.resolveSync(parrot))
+            assert.strictEqual((yield* blocks.resolve(parrot)).name, "Echo")
+            assert.strictEqual(blocks.resolveSync(parrot)?.name, "Echo")
+            const missing = yield* Effect.flip(blocks.resolve({ package: "parrot", version: "9.9.9", id: "echo" }))
+            assert.include(missing.message, 'Unknown block of package parrot "echo" version 9.9.9 (')
             assert.isDefined(blocks.resolveSync({ id: "AgentInput" }))
           }).pipe(Effect.provide(pluginRegistryLayer()))
         }).pipe(Effect.provide(services))

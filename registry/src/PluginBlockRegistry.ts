@@ -1,15 +1,21 @@
 /**
- * A `BlockRegistry` with the built-ins plus every plugin version any user installed: each is installed into
- * the local cache (verified) and loaded into its sandbox pool, kept for the layer's lifetime. The set is read
- * once, at start: a version installed later needs a runner restart before runs on this runner can use it
- * (the runtime's `BlockRegistry` resolves synchronously over a fixed set; making it dynamic is the next step).
- * A version that no longer loads is logged and skipped, so one broken plugin does not stop a runner.
+ * A `BlockRegistry` with the built-ins that loads plugin versions on first use: the version is installed into
+ * the local cache (fetched from the registry, integrity verified, unpacked safely) and started in its sandbox
+ * pool, which lives as long as the layer. So a graph pinned to a version runs on any runner, and a version
+ * installed after the runner started is found without a restart. A version that cannot load fails the nodes that
+ * use it with the reason, and is tried again on its next use.
  */
 import { loadPlugin, type PluginSandboxOptions } from "@weft/plugin-host"
-import { BlockRegistry, type BlockRegistryOptions, builtinBlocks, type PluginBlocks } from "@weft/runtime"
-import { Effect, Layer } from "effect"
+import {
+  BlockRegistry,
+  type BlockRegistryOptions,
+  builtinBlocks,
+  type PackageRef,
+  type PluginBlocks,
+  PluginUnavailable
+} from "@weft/runtime"
+import { Effect, Exit, Layer, Scope } from "effect"
 import { installPackage } from "./PackageInstaller.ts"
-import { PluginInstalls } from "./PluginInstalls.ts"
 import { RegistryConfig } from "./RegistryConfig.ts"
 
 export interface PluginRegistryOptions {
@@ -19,32 +25,34 @@ export interface PluginRegistryOptions {
 
 export const pluginRegistryLayer = (
   options: PluginRegistryOptions = {}
-): Layer.Layer<BlockRegistry, never, PluginInstalls | RegistryConfig> =>
+): Layer.Layer<BlockRegistry, never, RegistryConfig> =>
   Layer.effect(
     BlockRegistry,
     Effect.gen(function* () {
-      const installs = yield* PluginInstalls
       const config = yield* RegistryConfig
-      const wanted = yield* installs.allInstalled.pipe(
-        Effect.catch((error) => Effect.logError("cannot list installed plugins", error).pipe(Effect.as([])))
-      )
-      const plugins: Array<PluginBlocks> = []
-      for (const { package: name, version } of wanted) {
-        const loaded = yield* installPackage({
-          registryUrl: config.url,
-          cacheDir: config.cacheDir,
-          name,
-          version
-        }).pipe(
-          Effect.flatMap((installed) => loadPlugin(installed.directory, options.sandbox ?? {})),
-          Effect.map((plugin): PluginBlocks | undefined => plugin),
-          Effect.catch((error) =>
-            Effect.logError(`plugin ${name}@${version} not loaded: ${error.message}`).pipe(Effect.as(undefined))
+      const layerScope = yield* Effect.scope
+
+      const load = (pkg: PackageRef): Effect.Effect<PluginBlocks, PluginUnavailable> =>
+        Effect.gen(function* () {
+          // Each version's sandbox pool gets its own scope, so a version that fails half-way leaves nothing running.
+          const scope = yield* Scope.fork(layerScope)
+          const loaded = yield* installPackage({
+            registryUrl: config.url,
+            cacheDir: config.cacheDir,
+            name: pkg.package,
+            version: pkg.version
+          }).pipe(
+            Effect.flatMap((installed) => loadPlugin(installed.directory, options.sandbox ?? {})),
+            Scope.provide(scope),
+            Effect.onExit((exit) => (Exit.isFailure(exit) ? Scope.close(scope, exit) : Effect.void))
           )
+          yield* Effect.logInfo(`plugin ${loaded.package}@${loaded.version} loaded (${loaded.blocks.length} blocks)`)
+          return { package: loaded.package, version: loaded.version, blocks: loaded.blocks }
+        }).pipe(
+          Effect.mapError((error) => new PluginUnavailable({ ...pkg, message: error.message })),
+          Effect.withSpan("PluginBlockRegistry.load", { attributes: { package: pkg.package, version: pkg.version } })
         )
-        if (loaded !== undefined)
-          plugins.push({ package: loaded.package, version: loaded.version, blocks: loaded.blocks })
-      }
-      return BlockRegistry.make({ builtins: options.builtins ?? builtinBlocks, plugins })
+
+      return BlockRegistry.make({ builtins: options.builtins ?? builtinBlocks, load })
     })
   )

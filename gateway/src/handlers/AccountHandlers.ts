@@ -2,11 +2,12 @@
 import { Effect, Layer, Redacted } from "effect"
 import { HttpApiBuilder } from "effect/http-api"
 import { describeBlock } from "@weft/block-sdk"
-import { BlockRegistry, CredentialId, CredentialVault, UserStore } from "@weft/runtime"
+import { BlockRegistry, CredentialId, CredentialVault, type RegisteredBlock, UserStore } from "@weft/runtime"
 import { Api } from "../Api.ts"
 import type { BlockDescriptor } from "../ApiSchemas.ts"
 import { ApiKeys } from "../ApiKeys.ts"
 import { CurrentPrincipal } from "../Authentication.ts"
+import { MarketplaceGateway } from "../MarketplaceGateway.ts"
 import { notFound, problems } from "../ProblemMapping.ts"
 
 const MeHandlers = HttpApiBuilder.group(
@@ -34,23 +35,43 @@ const MeHandlers = HttpApiBuilder.group(
   })
 )
 
+/**
+ * The caller's catalogue: the built-ins and the blocks of the plugin versions installed in their workspace, loaded
+ * on demand, so an install shows up on the next request. Without a registry, the built-ins.
+ */
 const BlockHandlers = HttpApiBuilder.group(
   Api,
   "blocks",
   Effect.fn(function* (handlers) {
     const registry = yield* BlockRegistry
-    const listed = yield* registry.list
-    const descriptors: ReadonlyArray<BlockDescriptor> = listed.map((entry) => ({
-      ...describeBlock(entry.block),
-      ...(entry.package === undefined ? {} : { package: entry.package }),
-      ...(entry.packageVersion === undefined ? {} : { packageVersion: entry.packageVersion })
-    }))
-    return handlers.handleAll({
-      list: () => Effect.succeed(descriptors),
-      get: ({ params }) => {
-        const found = descriptors.find((d) => d.id === params.blockId)
-        return found === undefined ? Effect.fail(notFound("block", params.blockId)) : Effect.succeed(found)
+    const marketplace = yield* MarketplaceGateway
+    const described = new WeakMap<RegisteredBlock["block"], BlockDescriptor>()
+    const describe = (entry: RegisteredBlock): BlockDescriptor => {
+      const known = described.get(entry.block)
+      if (known !== undefined) return known
+      const descriptor: BlockDescriptor = {
+        ...describeBlock(entry.block),
+        ...(entry.package === undefined ? {} : { package: entry.package }),
+        ...(entry.packageVersion === undefined ? {} : { packageVersion: entry.packageVersion })
       }
+      described.set(entry.block, descriptor)
+      return descriptor
+    }
+    const catalogue = Effect.gen(function* () {
+      const principal = yield* CurrentPrincipal
+      const installs = yield* marketplace
+        .list(principal.userId)
+        .pipe(Effect.catchTag("MarketplaceUnavailable", () => Effect.succeed([])))
+      const listed = yield* registry.list(installs.map((i) => ({ package: i.package, version: i.version })))
+      return listed.map(describe)
+    })
+    return handlers.handleAll({
+      list: () => catalogue,
+      get: ({ params }) =>
+        Effect.flatMap(catalogue, (descriptors) => {
+          const found = descriptors.find((d) => d.id === params.blockId)
+          return found === undefined ? Effect.fail(notFound("block", params.blockId)) : Effect.succeed(found)
+        })
     })
   })
 )
