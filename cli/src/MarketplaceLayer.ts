@@ -21,9 +21,9 @@ import {
   type PackageSummary,
   type PluginInstall,
   type PluginInstallError,
+  MarketplaceIndexing,
   PluginInstalls,
   type PluginInUse as RegistryPluginInUse,
-  RegistryConfig,
   RegistryMigrations
 } from "@weft/registry"
 import { Effect, Layer, Schema } from "effect"
@@ -151,26 +151,12 @@ export const marketplaceGatewayLayer: Layer.Layer<MarketplaceGateway, never, Mar
     })
   )
 
-/** Re-reads the registry into the index when the process starts, in the background: the API serves meanwhile. */
-const indexAtStart = Layer.effectDiscard(
-  Effect.gen(function* () {
-    const marketplace = yield* Marketplace
-    const registry = yield* RegistryConfig
-    yield* Effect.forkScoped(
-      marketplace.rebuild(registry.url).pipe(
-        Effect.tap((versions) => Effect.logInfo(`marketplace index: ${versions} plugin versions from ${registry.url}`)),
-        Effect.catch((error) => Effect.logWarning("marketplace index rebuild failed", error.message))
-      )
-    )
-  })
-)
-
 /**
  * `MarketplaceGateway` over the registry in `RegistryConfig` and the database in context: applies the registry's
- * migrations (after the runtime's), and rebuilds the index from the registry at start.
+ * migrations (after the runtime's), and keeps the index in step with the registry (MarketplaceIndexing).
  */
 export const marketplaceFromRegistry = marketplaceGatewayLayer.pipe(
-  Layer.provideMerge(indexAtStart),
+  Layer.provideMerge(MarketplaceIndexing.layer),
   Layer.provideMerge(PluginInstalls.layer),
   Layer.provideMerge(Marketplace.layer),
   Layer.provideMerge(RegistryMigrations.layer)

@@ -8,6 +8,7 @@ import * as NodeFs from "node:fs/promises"
 import type * as NodeHttp from "node:http"
 import type { AddressInfo } from "node:net"
 import * as NodePath from "node:path"
+import { type NotifyEndpoint, notifyConfig } from "./PublishNotifications.ts"
 
 export class RegistryError extends Schema.TaggedError<RegistryError>()("RegistryError", {
   reason: Schema.Literals(["Start", "Request", "Auth"]),
@@ -15,7 +16,7 @@ export class RegistryError extends Schema.TaggedError<RegistryError>()("Registry
 }) {}
 
 /** The config file Verdaccio reads (YAML; JSON is YAML). Paths are relative to the file. */
-const configFor = (options: { readonly maxBodyMb: number }) => ({
+const configFor = (options: { readonly maxBodyMb: number; readonly notify: NotifyEndpoint | undefined }) => ({
   storage: "./storage",
   auth: { htpasswd: { file: "./htpasswd", max_users: -1 } },
   uplinks: {},
@@ -26,7 +27,8 @@ const configFor = (options: { readonly maxBodyMb: number }) => ({
   middlewares: { audit: { enabled: false } },
   web: { enable: false },
   log: { type: "stdout", format: "json", level: "error" },
-  max_body_size: `${options.maxBodyMb}mb`
+  max_body_size: `${options.maxBodyMb}mb`,
+  ...(options.notify === undefined ? {} : { notify: notifyConfig(options.notify) })
 })
 
 export interface EmbeddedRegistryOptions {
@@ -35,6 +37,8 @@ export interface EmbeddedRegistryOptions {
   /** 0 picks a free port. */
   readonly port?: number
   readonly maxBodyMb?: number
+  /** Where Verdaccio posts each publish and unpublish (PublishNotifications). */
+  readonly notify?: NotifyEndpoint
 }
 
 export interface RunningRegistry {
@@ -50,7 +54,12 @@ export const startEmbeddedRegistry = Effect.fn("EmbeddedVerdaccio.start")(functi
   yield* Effect.tryPromise({
     try: async () => {
       await NodeFs.mkdir(NodePath.join(directory, "storage"), { recursive: true })
-      await NodeFs.writeFile(configPath, JSON.stringify(configFor({ maxBodyMb: options.maxBodyMb ?? 20 }), null, 2))
+      await NodeFs.writeFile(
+        configPath,
+        JSON.stringify(configFor({ maxBodyMb: options.maxBodyMb ?? 20, notify: options.notify }), null, 2),
+        // It may hold the notify secret.
+        { mode: 0o600 }
+      )
       await NodeFs.appendFile(NodePath.join(directory, "htpasswd"), "")
     },
     catch: (cause) => new RegistryError({ reason: "Start", message: `cannot prepare ${directory}: ${String(cause)}` })

@@ -36,6 +36,22 @@ const Packument = Schema.Struct({
   )
 })
 
+/** What the index already holds of a version. */
+const IndexedVersion = Schema.Struct({
+  blocks: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.String,
+      description: Schema.String,
+      categories: StringList,
+      inputSchema: Schema.Record(Schema.String, Schema.Unknown),
+      outputSchema: Schema.Record(Schema.String, Schema.Unknown)
+    })
+  ),
+  permissions: Schema.Unknown,
+  integrity: Schema.String
+})
+
 const SearchPage = Schema.Struct({
   objects: Schema.Array(
     Schema.Struct({
@@ -188,9 +204,22 @@ export class Marketplace extends Context.Service<
             reason: "NotFound",
             message: `${name}@${version} is not in the registry`
           })
-        const { descriptors, permissions, integrity } = yield* describe(registryUrl, name, version)
-        const blocks = descriptors.map(summaryOf)
-        const categories = [...new Set([...(meta.weft?.categories ?? []), ...descriptors.flatMap((d) => d.categories)])]
+        // A version never changes once published: when the index holds it with the same integrity, its blocks and
+        // permissions are reused, and only what can change (tags, deprecation, readme) is read again. Loading a
+        // plugin to describe it costs a sandbox start.
+        const known = yield* sql`select blocks, permissions, integrity from marketplace_versions
+          where package = ${name} and version = ${version}`.pipe(
+          Effect.flatMap(Schema.decodeUnknownEffect(Schema.Array(IndexedVersion))),
+          Effect.mapError(storeError)
+        )
+        const same = known[0] !== undefined && meta.dist.integrity === known[0].integrity ? known[0] : undefined
+        const { blocks, permissions, integrity } =
+          same ??
+          (yield* Effect.map(describe(registryUrl, name, version), (d) => ({
+            ...d,
+            blocks: d.descriptors.map(summaryOf)
+          })))
+        const categories = [...new Set([...(meta.weft?.categories ?? []), ...blocks.flatMap((b) => b.categories)])]
         const latest = doc["dist-tags"]?.["latest"] ?? version
         // Verdaccio keeps one readme per package (the latest publish's); npm keeps it per version when it can.
         const readme = meta.readme ?? doc.readme ?? ""
@@ -240,13 +269,24 @@ export class Marketplace extends Context.Service<
 
       const rebuild = Effect.fn("Marketplace.rebuild")(function* (registryUrl: string) {
         let indexed = 0
-        for (const name of yield* listPackages(registryUrl)) {
+        const names = yield* listPackages(registryUrl)
+        for (const name of names) {
           const doc = yield* packument(registryUrl, name)
-          for (const version of Object.keys(doc.versions)) {
+          const versions = Object.keys(doc.versions)
+          for (const version of versions) {
             yield* indexVersion(registryUrl, name, version)
             indexed++
           }
+          // Unpublished versions leave the index (installs keep their cached copy).
+          yield* sql`delete from marketplace_versions where package = ${name}
+            and version not in (select jsonb_array_elements_text(${JSON.stringify(versions)}::jsonb))`.pipe(
+            Effect.mapError(storeError)
+          )
         }
+        yield* sql`delete from marketplace_packages
+          where name not in (select jsonb_array_elements_text(${JSON.stringify(names)}::jsonb))`.pipe(
+          Effect.mapError(storeError)
+        )
         return indexed
       })
 

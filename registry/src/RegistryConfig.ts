@@ -9,6 +9,7 @@ import { Config, Context, Effect, Layer, Option } from "effect"
 import * as NodeFs from "node:fs/promises"
 import * as NodePath from "node:path"
 import type { RegistryError } from "./EmbeddedVerdaccio.ts"
+import { listenForPublishes, type PublishNotifications } from "./PublishNotifications.ts"
 import { startRegistryProcess } from "./RegistryProcess.ts"
 
 export interface RegistryConnection {
@@ -18,6 +19,8 @@ export interface RegistryConnection {
   readonly cacheDir: string
   /** The embedded registry's folder (config, htpasswd, storage), absent for an external one. */
   readonly embeddedDirectory?: string
+  /** Publishes as they happen, for a registry that reports them (the embedded one). */
+  readonly notifications?: PublishNotifications
 }
 
 export class RegistryConfig extends Context.Service<RegistryConfig, RegistryConnection>()(
@@ -36,8 +39,9 @@ export const layer: Layer.Layer<RegistryConfig, RegistryError | Config.ConfigErr
     // Sandboxes may run as another user: the cache must be traversable by it.
     yield* Effect.promise(() => NodeFs.mkdir(cacheDir, { recursive: true, mode: 0o755 }))
     if (Option.isSome(external)) return RegistryConfig.of({ url: external.value.replace(/\/+$/, ""), cacheDir })
-    const running = yield* startRegistryProcess({ dataDir })
-    return RegistryConfig.of({ url: running.url, cacheDir, embeddedDirectory: running.directory })
+    const notifications = yield* listenForPublishes()
+    const running = yield* startRegistryProcess({ dataDir, notify: notifications.endpoint })
+    return RegistryConfig.of({ url: running.url, cacheDir, embeddedDirectory: running.directory, notifications })
   })
 )
 

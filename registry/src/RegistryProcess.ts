@@ -5,16 +5,24 @@
 import { Effect, Schema } from "effect"
 import * as ChildProcess from "node:child_process"
 import { RegistryError, type RunningRegistry } from "./EmbeddedVerdaccio.ts"
+import type { NotifyEndpoint } from "./PublishNotifications.ts"
 
 const main = new URL("./RegistryProcessMain.ts", import.meta.url).pathname
 const Running = Schema.Struct({ url: Schema.String, directory: Schema.String })
 
-export const startRegistryProcess = (options: { readonly dataDir: string }) =>
+export const startRegistryProcess = (options: { readonly dataDir: string; readonly notify?: NotifyEndpoint }) =>
   Effect.acquireRelease(
     Effect.callback<{ readonly running: RunningRegistry; readonly child: ChildProcess.ChildProcess }, RegistryError>(
       (resume) => {
+        // The notify secret goes by environment, not argv, which other users can read.
         const child = ChildProcess.spawn(process.execPath, [main, options.dataDir], {
-          stdio: ["pipe", "pipe", "inherit"]
+          stdio: ["pipe", "pipe", "inherit"],
+          env: {
+            ...process.env,
+            ...(options.notify === undefined
+              ? {}
+              : { WEFT_REGISTRY_NOTIFY_URL: options.notify.url, WEFT_REGISTRY_NOTIFY_TOKEN: options.notify.token })
+          }
         })
         let out = ""
         const onData = (d: Buffer) => {

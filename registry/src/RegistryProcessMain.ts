@@ -17,7 +17,12 @@ process.stdin.resume()
 Effect.runPromise(
   Effect.scoped(
     Effect.gen(function* () {
-      const running = yield* startEmbeddedRegistry({ dataDir })
+      const url = process.env["WEFT_REGISTRY_NOTIFY_URL"]
+      const token = process.env["WEFT_REGISTRY_NOTIFY_TOKEN"]
+      const running = yield* startEmbeddedRegistry({
+        dataDir,
+        ...(url === undefined || token === undefined ? {} : { notify: { url, token } })
+      })
       process.stdout.write(`${JSON.stringify(running)}\n`)
       return yield* Effect.never
     })

@@ -11,6 +11,7 @@ import * as NodeOs from "node:os"
 import * as NodePath from "node:path"
 import * as NodeZlib from "node:zlib"
 import { startEmbeddedRegistry } from "../EmbeddedVerdaccio.ts"
+import type { NotifyEndpoint } from "../PublishNotifications.ts"
 import { addPublisher, publishToken } from "../RegistryTokens.ts"
 
 export const tempDir = (prefix: string) =>
@@ -19,16 +20,19 @@ export const tempDir = (prefix: string) =>
     (dir) => Effect.promise(() => NodeFs.rm(dir, { recursive: true, force: true }))
   )
 
-/** A running registry with a publisher `author` and their token. */
-export const testRegistry = Effect.gen(function* () {
-  const dataDir = yield* tempDir("weft-data-")
-  // The plugin cache lives in here and sandboxes run as another user when the host is root: let it traverse.
-  yield* Effect.promise(() => NodeFs.chmod(dataDir, 0o711))
-  const registry = yield* startEmbeddedRegistry({ dataDir })
-  yield* addPublisher(registry, "author", "s3cret-pass")
-  const token = yield* publishToken(registry.url, "author", "s3cret-pass")
-  return { ...registry, dataDir, token }
-})
+/** A running registry with a publisher `author` and their token; with `notify`, it reports publishes there. */
+export const testRegistryWith = (options: { readonly notify?: NotifyEndpoint }) =>
+  Effect.gen(function* () {
+    const dataDir = yield* tempDir("weft-data-")
+    // The plugin cache lives in here and sandboxes run as another user when the host is root: let it traverse.
+    yield* Effect.promise(() => NodeFs.chmod(dataDir, 0o711))
+    const registry = yield* startEmbeddedRegistry({ dataDir, ...options })
+    yield* addPublisher(registry, "author", "s3cret-pass")
+    const token = yield* publishToken(registry.url, "author", "s3cret-pass")
+    return { ...registry, dataDir, token }
+  })
+
+export const testRegistry = testRegistryWith({})
 
 /** `npm publish` of the package in `directory`, as a plugin author runs it. */
 export const npmPublish = (directory: string, registryUrl: string, token: string) =>
