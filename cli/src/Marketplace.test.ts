@@ -34,7 +34,8 @@ describe("marketplace API over a real registry", () => {
         }
         const connection = Registry.layerWith({
           url: registry.url,
-          cacheDir: NodePath.join(registry.dataDir, "plugins")
+          cacheDir: NodePath.join(registry.dataDir, "plugins"),
+          embeddedDirectory: registry.directory
         })
         const registryServices = PluginInstalls.layer.pipe(
           Layer.provideMerge(Marketplace.layer),
@@ -153,6 +154,19 @@ describe("marketplace API over a real registry", () => {
             .pipe(Effect.flip)
           assert.strictEqual(again._tag, "NotFound")
           // Another user's workspace is their own.
+          // Publish tokens: for admins (and WEFT_PLUGIN_PUBLISHERS) only; the token publishes with plain npm.
+          const notAllowed = yield* api.marketplace.publishToken().pipe(Effect.flip)
+          assert.strictEqual(notAllowed._tag, "Forbidden")
+          const admin = yield* client(url, { bearer: yield* signToken({ sub: "maintainer", admin: true }) })
+          const issued = yield* admin.marketplace.publishToken()
+          assert.strictEqual(issued.registryUrl, registry.url)
+          const dir = yield* tempDir("weft-pub-")
+          yield* Effect.promise(() => writePluginPackage(dir, { name, version: "3.0.0", source: echoSource("3.0.0") }))
+          yield* npmPublish(dir, registry.url, issued.token)
+          const packument = yield* Effect.promise(() =>
+            fetch(`${registry.url}/${encoded}`).then((r) => r.json() as Promise<{ versions: Record<string, unknown> }>)
+          )
+          assert.includeMembers(Object.keys(packument.versions), ["3.0.0"])
           assert.deepStrictEqual(yield* stranger.marketplace.installs(), [])
         }).pipe(Effect.provide(gateway))
       }).pipe(Effect.scoped),

@@ -21,9 +21,11 @@ import {
   type PackageSummary,
   type PluginInstall,
   type PluginInstallError,
+  issuePublishToken,
   MarketplaceIndexing,
   PluginInstalls,
   type PluginInUse as RegistryPluginInUse,
+  RegistryConfig,
   RegistryMigrations
 } from "@weft/registry"
 import { Effect, Layer, Schema } from "effect"
@@ -83,73 +85,86 @@ const fromInUse = (error: RegistryPluginInUse): Effect.Effect<never, PluginInUse
 const decodeBlocks = Schema.decodeUnknownEffect(Schema.Array(MarketplaceBlock))
 
 /** Needs the registry's `Marketplace` and `PluginInstalls` (and so its migrations, config and database). */
-export const marketplaceGatewayLayer: Layer.Layer<MarketplaceGateway, never, Marketplace | PluginInstalls> =
-  Layer.effect(
-    MarketplaceGateway,
-    Effect.gen(function* () {
-      const marketplace = yield* Marketplace
-      const installs = yield* PluginInstalls
-      const fromMarketplaceError =
-        (name: string) =>
-        (error: MarketplaceError): Effect.Effect<never, PackageNotFound | MarketplaceUnavailable> =>
-          error.reason === "NotFound"
-            ? Effect.fail(new PackageNotFound({ package: name, message: error.message }))
-            : unavailable(error)
+export const marketplaceGatewayLayer: Layer.Layer<
+  MarketplaceGateway,
+  never,
+  Marketplace | PluginInstalls | RegistryConfig
+> = Layer.effect(
+  MarketplaceGateway,
+  Effect.gen(function* () {
+    const marketplace = yield* Marketplace
+    const installs = yield* PluginInstalls
+    const registry = yield* RegistryConfig
+    const fromMarketplaceError =
+      (name: string) =>
+      (error: MarketplaceError): Effect.Effect<never, PackageNotFound | MarketplaceUnavailable> =>
+        error.reason === "NotFound"
+          ? Effect.fail(new PackageNotFound({ package: name, message: error.message }))
+          : unavailable(error)
 
-      return MarketplaceGateway.of({
-        search: (query) =>
-          marketplace.search(query).pipe(
-            Effect.map((result) => ({
-              packages: result.packages.map(packageOf),
-              ...(result.next === undefined ? {} : { next: result.next })
-            })),
-            Effect.catch(unavailable)
-          ),
-        detail: (name) =>
-          marketplace.detail(name).pipe(
-            Effect.catch(fromMarketplaceError(name)),
-            Effect.flatMap((detail) =>
-              Effect.forEach(detail.versions, (version) =>
-                decodeBlocks(version.blocks).pipe(
-                  Effect.catch(unavailable),
-                  Effect.map((blocks) => ({
-                    version: version.version,
-                    description: version.description,
-                    blocks,
-                    permissions: version.permissions,
-                    integrity: version.integrity,
-                    publishedAt: version.published_at === null ? null : version.published_at.toISOString(),
-                    deprecated: version.deprecated
-                  }))
-                )
-              ).pipe(
-                Effect.map((versions): MarketplaceDetail => ({ ...packageOf(detail), readme: detail.readme, versions }))
+    return MarketplaceGateway.of({
+      search: (query) =>
+        marketplace.search(query).pipe(
+          Effect.map((result) => ({
+            packages: result.packages.map(packageOf),
+            ...(result.next === undefined ? {} : { next: result.next })
+          })),
+          Effect.catch(unavailable)
+        ),
+      detail: (name) =>
+        marketplace.detail(name).pipe(
+          Effect.catch(fromMarketplaceError(name)),
+          Effect.flatMap((detail) =>
+            Effect.forEach(detail.versions, (version) =>
+              decodeBlocks(version.blocks).pipe(
+                Effect.catch(unavailable),
+                Effect.map((blocks) => ({
+                  version: version.version,
+                  description: version.description,
+                  blocks,
+                  permissions: version.permissions,
+                  integrity: version.integrity,
+                  publishedAt: version.published_at === null ? null : version.published_at.toISOString(),
+                  deprecated: version.deprecated
+                }))
               )
+            ).pipe(
+              Effect.map((versions): MarketplaceDetail => ({ ...packageOf(detail), readme: detail.readme, versions }))
             )
-          ),
-        install: (userId, name, version) =>
-          installs.install(userId, name, version).pipe(Effect.map(installOf), Effect.catch(fromInstallError)),
-        upgrade: (userId, name, version) =>
-          installs.upgrade(userId, name, version).pipe(
-            Effect.map((outcome) => ({
-              installed: outcome.installed,
-              removed: outcome.removed,
-              kept: outcome.kept.map((k) => ({ version: k.version, graphs: k.graphs }))
-            })),
-            Effect.catch(fromInstallError)
-          ),
-        uninstall: (userId, name, version) =>
-          installs
-            .uninstall(userId, name, version)
-            .pipe(Effect.catchTags({ PluginInstallError: fromUninstallError, PluginInUse: fromInUse })),
-        list: (userId) =>
-          installs.list(userId).pipe(
-            Effect.map((rows) => rows.map(installOf)),
-            Effect.catch(unavailable)
           )
-      })
+        ),
+      install: (userId, name, version) =>
+        installs.install(userId, name, version).pipe(Effect.map(installOf), Effect.catch(fromInstallError)),
+      upgrade: (userId, name, version) =>
+        installs.upgrade(userId, name, version).pipe(
+          Effect.map((outcome) => ({
+            installed: outcome.installed,
+            removed: outcome.removed,
+            kept: outcome.kept.map((k) => ({ version: k.version, graphs: k.graphs }))
+          })),
+          Effect.catch(fromInstallError)
+        ),
+      uninstall: (userId, name, version) =>
+        installs
+          .uninstall(userId, name, version)
+          .pipe(Effect.catchTags({ PluginInstallError: fromUninstallError, PluginInUse: fromInUse })),
+      list: (userId) =>
+        installs.list(userId).pipe(
+          Effect.map((rows) => rows.map(installOf)),
+          Effect.catch(unavailable)
+        ),
+      publishToken: (userId) =>
+        issuePublishToken(registry, userId).pipe(
+          Effect.map((token) => ({ registryUrl: registry.url, token })),
+          Effect.catch((error) =>
+            error.reason === "Auth"
+              ? Effect.fail(new MarketplaceUnavailable({ message: error.message }))
+              : unavailable(error)
+          )
+        )
     })
-  )
+  })
+)
 
 /**
  * `MarketplaceGateway` over the registry in `RegistryConfig` and the database in context: applies the registry's

@@ -60,15 +60,18 @@ describe("weft plugin init / publish", () => {
 
         // Wrong password: refused before anything is published.
         const denied = yield* Effect.exit(
-          publishPlugin({ directory: dir, registryUrl: registry.url, user: "author", password: Redacted.make("wrong") })
+          publishPlugin({
+            directory: dir,
+            registryUrl: registry.url,
+            credentials: { user: "author", password: Redacted.make("wrong") }
+          })
         )
         assert.match(failureMessage(denied), /login refused/)
 
         const published = yield* publishPlugin({
           directory: dir,
           registryUrl: registry.url,
-          user: "author",
-          password: Redacted.make("s3cret-pass")
+          credentials: { user: "author", password: Redacted.make("s3cret-pass") }
         })
         assert.deepStrictEqual(published, { name: "@acme/hello", version: "0.1.0", blocks: ["Greet"] })
 
@@ -112,8 +115,7 @@ describe("weft plugin init / publish", () => {
           publishPlugin({
             directory: dir,
             registryUrl: registry.url,
-            user: "author",
-            password: Redacted.make("s3cret-pass")
+            credentials: { user: "author", password: Redacted.make("s3cret-pass") }
           })
         )
         assert.match(failureMessage(invalid), /invalid plugin manifest/)

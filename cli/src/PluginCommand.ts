@@ -174,11 +174,15 @@ export const initPlugin = Effect.fn("PluginCommand.init")(function* (directory: 
 
 const tscBin = (): string => createRequire(import.meta.url).resolve("typescript/bin/tsc")
 
+/** A token (from `POST /api/v1/marketplace/publish-tokens`), or a registry account to log in with. */
+export type PublishCredentials =
+  | { readonly token: Redacted.Redacted<string> }
+  | { readonly user: string; readonly password: Redacted.Redacted<string> }
+
 export interface PublishOptions {
   readonly directory: string
   readonly registryUrl: string
-  readonly user: string
-  readonly password: Redacted.Redacted<string>
+  readonly credentials: PublishCredentials
 }
 
 export interface Published {
@@ -232,9 +236,13 @@ export const publishPlugin = Effect.fn("PluginCommand.publish")(function* (optio
   ).pipe(Effect.mapError((e) => fail(`the plugin's blocks do not load: ${e.message}`)))
   if (blocks.length === 0) return yield* fail(`the modules ${pkg.weft.blocks.join(", ")} export no blocks`)
 
-  const token = yield* publishToken(registryUrl, options.user, Redacted.value(options.password)).pipe(
-    Effect.mapError((e) => fail(e.message))
-  )
+  const credentials = options.credentials
+  const token =
+    "token" in credentials
+      ? Redacted.value(credentials.token)
+      : yield* publishToken(registryUrl, credentials.user, Redacted.value(credentials.password)).pipe(
+          Effect.mapError((e) => fail(e.message))
+        )
   // A throwaway userconfig: the token never lands in the author's ~/.npmrc or in the package.
   const userconfig = NodePath.join(work, ".npmrc")
   yield* io("cannot write the npm config", () =>
@@ -291,16 +299,21 @@ const publish = Command.make(
     Effect.gen(function* () {
       const env = yield* Effect.all({
         registryUrl: Config.String("WEFT_REGISTRY_URL"),
-        user: Config.String("WEFT_REGISTRY_USER"),
-        password: Config.Redacted("WEFT_REGISTRY_PASSWORD")
-      }).pipe(
-        Effect.mapError((e) =>
-          fail(
-            `weft plugin publish needs WEFT_REGISTRY_URL, WEFT_REGISTRY_USER and WEFT_REGISTRY_PASSWORD: ${e.message}`
-          )
+        token: Config.option(Config.Redacted("WEFT_REGISTRY_TOKEN")),
+        user: Config.option(Config.String("WEFT_REGISTRY_USER")),
+        password: Config.option(Config.Redacted("WEFT_REGISTRY_PASSWORD"))
+      }).pipe(Effect.mapError((e) => fail(`weft plugin publish: ${e.message}`)))
+      const credentials: PublishCredentials | undefined = Option.isSome(env.token)
+        ? { token: env.token.value }
+        : Option.isSome(env.user) && Option.isSome(env.password)
+          ? { user: env.user.value, password: env.password.value }
+          : undefined
+      if (credentials === undefined) {
+        return yield* fail(
+          "weft plugin publish needs WEFT_REGISTRY_URL and WEFT_REGISTRY_TOKEN (POST /api/v1/marketplace/publish-tokens), or WEFT_REGISTRY_USER and WEFT_REGISTRY_PASSWORD"
         )
-      )
-      const published = yield* publishPlugin({ directory, ...env })
+      }
+      const published = yield* publishPlugin({ directory, registryUrl: env.registryUrl, credentials })
       yield* Console.log(
         `Published ${published.name}@${published.version} (blocks: ${published.blocks.join(", ")}) to ${env.registryUrl}`
       )

@@ -45,6 +45,7 @@ import {
   MarketplaceDetail,
   MarketplacePage,
   NewInstall,
+  PublishToken,
   UpgradeOutcome,
   UpgradeTo
 } from "./MarketplaceGateway.ts"
@@ -309,6 +310,15 @@ export class MarketplaceGroup extends HttpApiGroup.make("marketplace")
       success: Schema.Array(InstalledPlugin),
       error: Unavailable
     })
+  )
+  .add(
+    HttpApiEndpoint.post("publishToken", "/marketplace/publish-tokens", {
+      success: PublishToken.pipe(Created),
+      error: [Forbidden, Unavailable]
+    }).annotate(
+      OpenApi.Description,
+      "A token for `npm publish` to the plugin registry; admins and WEFT_PLUGIN_PUBLISHERS"
+    )
   )
   .annotateMerge(
     OpenApi.annotations({

@@ -52,6 +52,8 @@ export interface GatewaySettings {
   readonly accessLog: boolean
   /** The studio's build served at `/` (WEFT_STUDIO_DIR, default studio/dist/browser of this repo). */
   readonly studioDir: string
+  /** Users, besides admins, who may obtain a plugin publish token (WEFT_PLUGIN_PUBLISHERS, comma-separated ids). */
+  readonly pluginPublishers: ReadonlyArray<string>
 }
 
 const int = (name: string, fallback: number) => Config.Int(name).pipe(Config.withDefault(fallback))
@@ -87,7 +89,11 @@ export const settingsConfig = Effect.gen(function* () {
     accessLog: yield* Config.Boolean("WEFT_ACCESS_LOG").pipe(Config.withDefault(true)),
     studioDir: yield* Config.String("WEFT_STUDIO_DIR").pipe(
       Config.withDefault(new URL("../../studio/dist/browser", import.meta.url).pathname)
-    )
+    ),
+    pluginPublishers: (yield* Config.String("WEFT_PLUGIN_PUBLISHERS").pipe(Config.withDefault("")))
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "")
   }
   return settings
 })

@@ -76,6 +76,10 @@ export const UpgradeOutcome = Schema.Struct({
 })
 export type UpgradeOutcome = typeof UpgradeOutcome.Type
 
+/** What `npm publish` needs: the registry and a token for it (shown once, never stored by Weft). */
+export const PublishToken = Schema.Struct({ registryUrl: Schema.String, token: Schema.String })
+export type PublishToken = typeof PublishToken.Type
+
 export const NewInstall = Schema.Struct({ package: Schema.NonEmptyString, version: Schema.NonEmptyString })
 export const UpgradeTo = Schema.Struct({ version: Schema.NonEmptyString })
 
@@ -141,6 +145,8 @@ export class MarketplaceGateway extends Context.Service<
       version: string
     ) => Effect.Effect<void, PackageNotFound | PluginInUse | MarketplaceUnavailable>
     readonly list: (userId: string) => Effect.Effect<ReadonlyArray<InstalledPlugin>, MarketplaceUnavailable>
+    /** A publish token of the registry for `userId` (the caller checked they may publish). */
+    readonly publishToken: (userId: string) => Effect.Effect<PublishToken, MarketplaceUnavailable>
   }
 >()("weft/gateway/MarketplaceGateway") {
   /** For a gateway with no plugin registry: every call answers 503. */
@@ -152,7 +158,8 @@ export class MarketplaceGateway extends Context.Service<
       install: () => unavailable,
       upgrade: () => unavailable,
       uninstall: () => unavailable,
-      list: () => unavailable
+      list: () => unavailable,
+      publishToken: () => unavailable
     })
   })
 }

@@ -70,3 +70,25 @@ export const publishToken = Effect.fn("RegistryTokens.publishToken")(function* (
   )
   return token
 })
+
+/**
+ * A publish token of the embedded registry for the Weft user `userId`: Weft makes them a registry account with a
+ * fresh random password (never shown, never stored but as Verdaccio's hash) and logs it in. An external registry
+ * issues its own tokens.
+ */
+export const issuePublishToken = Effect.fn("RegistryTokens.issuePublishToken")(function* (
+  registry: { readonly url: string; readonly embeddedDirectory?: string },
+  userId: string
+) {
+  if (registry.embeddedDirectory === undefined) {
+    return yield* new RegistryError({
+      reason: "Auth",
+      message: "this registry is external: ask its administrator for a publish token"
+    })
+  }
+  // Weft user ids may hold any character; registry account names may not.
+  const name = `weft-${NodeCrypto.createHash("sha256").update(userId).digest("hex").slice(0, 24)}`
+  const password = NodeCrypto.randomBytes(32).toString("base64url")
+  yield* addPublisher({ url: registry.url, directory: registry.embeddedDirectory }, name, password)
+  return yield* publishToken(registry.url, name, password)
+})

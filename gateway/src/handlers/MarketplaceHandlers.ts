@@ -2,7 +2,9 @@
 import { Effect } from "effect"
 import { HttpApiBuilder } from "effect/http-api"
 import { Api } from "../Api.ts"
+import { Forbidden } from "../ApiProblems.ts"
 import { CurrentPrincipal } from "../Authentication.ts"
+import { GatewayConfig } from "../GatewayConfig.ts"
 import { MarketplaceGateway } from "../MarketplaceGateway.ts"
 import { problems } from "../ProblemMapping.ts"
 
@@ -11,6 +13,7 @@ export const MarketplaceHandlers = HttpApiBuilder.group(
   "marketplace",
   Effect.fn(function* (handlers) {
     const marketplace = yield* MarketplaceGateway
+    const config = yield* GatewayConfig
     return handlers.handleAll({
       search: ({ query }) =>
         marketplace
@@ -35,7 +38,18 @@ export const MarketplaceHandlers = HttpApiBuilder.group(
         Effect.flatMap(CurrentPrincipal, (principal) =>
           marketplace.uninstall(principal.userId, params.package, params.version)
         ).pipe(problems),
-      installs: () => Effect.flatMap(CurrentPrincipal, (principal) => marketplace.list(principal.userId)).pipe(problems)
+      installs: () =>
+        Effect.flatMap(CurrentPrincipal, (principal) => marketplace.list(principal.userId)).pipe(problems),
+      publishToken: () =>
+        Effect.gen(function* () {
+          const principal = yield* CurrentPrincipal
+          if (!principal.isAdmin && !config.pluginPublishers.includes(principal.userId)) {
+            return yield* new Forbidden({
+              detail: "publishing plugins is for admins and the users in WEFT_PLUGIN_PUBLISHERS"
+            })
+          }
+          return yield* marketplace.publishToken(principal.userId).pipe(problems)
+        })
     })
   })
 )
