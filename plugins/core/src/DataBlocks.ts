@@ -4,6 +4,7 @@
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
 import { Effect, Schema, Stream } from "effect"
+import { getAt, parsePath, setAt } from "./ValuePath.ts"
 
 export const JsonParse = Block.make({
   id: "JsonParse",
@@ -33,37 +34,6 @@ export const JsonStringify = Block.make({
   run: (input) => Stream.make({ pin: "text" as const, value: JSON.stringify(input.value ?? null, null, input.indent) })
 })
 
-const isContainer = (u: unknown): u is Record<string, unknown> | Array<unknown> => typeof u === "object" && u !== null
-const segments = (path: string): Array<string> => path.split(".").filter((s) => s !== "")
-const forbidden = new Set(["__proto__", "prototype", "constructor"])
-
-const getAt = (value: unknown, path: ReadonlyArray<string>): unknown => {
-  let current = value
-  for (const key of path) {
-    if (!isContainer(current) || !Object.hasOwn(current, key)) return undefined
-    current = Array.isArray(current) ? current[Number(key)] : current[key]
-  }
-  return current
-}
-
-const setAt = (value: unknown, path: ReadonlyArray<string>, replacement: unknown): unknown => {
-  const [head, ...rest] = path
-  if (head === undefined) return replacement
-  if (Array.isArray(value) && /^\d+$/.test(head)) {
-    const copy = [...value]
-    copy[Number(head)] = setAt(value[Number(head)], rest, replacement)
-    return copy
-  }
-  const base: Record<string, unknown> = isContainer(value) && !Array.isArray(value) ? { ...value } : {}
-  base[head] = setAt(base[head], rest, replacement)
-  return base
-}
-
-const checkPath = (path: string) =>
-  segments(path).some((s) => forbidden.has(s))
-    ? Effect.fail(new BlockError({ message: `Path "${path}" names a forbidden key`, retryable: false }))
-    : Effect.succeed(segments(path))
-
 export const GetPath = Block.make({
   id: "GetPath",
   version: "1.0.0",
@@ -73,7 +43,7 @@ export const GetPath = Block.make({
   input: { value: Schema.Unknown, path: Schema.String },
   output: { result: Schema.Unknown, missing: Schema.Boolean },
   run: (input) =>
-    Stream.fromEffect(checkPath(input.path)).pipe(
+    Stream.fromEffect(parsePath(input.path)).pipe(
       Stream.map((path) => {
         const found = getAt(input.value, path)
         return found === undefined ? { pin: "missing" as const, value: true } : { pin: "result" as const, value: found }
@@ -90,7 +60,7 @@ export const SetPath = Block.make({
   input: { value: Schema.Unknown, path: Schema.String, set: Schema.Unknown },
   output: { result: Schema.Unknown },
   run: (input) =>
-    Stream.fromEffect(checkPath(input.path)).pipe(
+    Stream.fromEffect(parsePath(input.path)).pipe(
       Stream.map((path) => ({ pin: "result" as const, value: setAt(input.value, path, input.set) }))
     )
 })

@@ -1,6 +1,7 @@
 /**
- * Text blocks: regex match and replace, split and join, case changes. Regexes come from the graph author and
- * run in the plugin sandbox, whose time limit stops a catastrophic pattern.
+ * Text blocks: regex match and replace, split and join, case changes, length, trimming and substring tests.
+ * Regexes come from the graph author and run in the plugin sandbox, whose time limit stops a catastrophic
+ * pattern. Templates are the built-in FillTextTemplate's job, so there is none here.
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
 import { Effect, Schema, Stream } from "effect"
@@ -134,4 +135,85 @@ export const ChangeCase = Block.make({
   input: { text: Schema.String, to: Case.pipe(Pin.withDefault("lower")) },
   output: { result: Schema.String },
   run: (input) => Stream.make({ pin: "result" as const, value: applyCase(input.text, input.to) })
+})
+
+export const TextLength = Block.make({
+  id: "TextLength",
+  version: "1.0.0",
+  name: "Text length",
+  description: "The number of characters (Unicode code points, so an emoji counts once) in a text.",
+  categories: ["text"],
+  input: { text: Schema.String },
+  output: { length: Schema.Int },
+  run: (input) => Stream.make({ pin: "length" as const, value: [...input.text].length })
+})
+
+const Side = Schema.Literals(["both", "start", "end"])
+
+/** `text` without the leading and/or trailing code points in `characters`. */
+const trimCharacters = (text: string, characters: string, side: typeof Side.Type): string => {
+  const strip = new Set(characters)
+  const points = [...text]
+  let start = 0
+  let end = points.length
+  if (side !== "end") while (start < end && strip.has(points[start] ?? "")) start++
+  if (side !== "start") while (end > start && strip.has(points[end - 1] ?? "")) end--
+  return points.slice(start, end).join("")
+}
+
+export const TrimText = Block.make({
+  id: "TrimText",
+  version: "1.0.0",
+  name: "Trim text",
+  description: "Removes whitespace, or the given characters, from the start and/or end of a text.",
+  categories: ["text"],
+  input: {
+    text: Schema.String,
+    side: Side.pipe(Pin.withDefault("both")),
+    characters: Pin.optional(
+      Schema.String.pipe(Pin.annotate({ title: "Characters", description: "Any of these; whitespace when unset." }))
+    )
+  },
+  output: { result: Schema.String },
+  run: (input) => {
+    const result =
+      input.characters !== undefined
+        ? trimCharacters(input.text, input.characters, input.side)
+        : input.side === "start"
+          ? input.text.trimStart()
+          : input.side === "end"
+            ? input.text.trimEnd()
+            : input.text.trim()
+    return Stream.make({ pin: "result" as const, value: result })
+  }
+})
+
+const TextTest = Schema.Literals(["contains", "starts_with", "ends_with", "equals"])
+
+export const TextContains = Block.make({
+  id: "TextContains",
+  version: "1.0.0",
+  name: "Text contains",
+  description: "Whether a text contains, starts with, ends with or equals another, optionally ignoring case.",
+  categories: ["text"],
+  input: {
+    text: Schema.String,
+    search: Schema.String,
+    mode: TextTest.pipe(Pin.withDefault("contains")),
+    ignore_case: Schema.Boolean.pipe(Pin.withDefault(false))
+  },
+  output: { result: Schema.Boolean },
+  run: (input) => {
+    const text = input.ignore_case ? input.text.toLowerCase() : input.text
+    const search = input.ignore_case ? input.search.toLowerCase() : input.search
+    const result =
+      input.mode === "contains"
+        ? text.includes(search)
+        : input.mode === "starts_with"
+          ? text.startsWith(search)
+          : input.mode === "ends_with"
+            ? text.endsWith(search)
+            : text === search
+    return Stream.make({ pin: "result" as const, value: result })
+  }
 })
