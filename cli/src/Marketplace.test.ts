@@ -143,6 +143,33 @@ describe("marketplace API over a real registry", () => {
             removed: [],
             kept: [{ version: "1.0.0", graphs: [{ id: graph.id, version: 1, name: "Uses echo" }] }]
           })
+          // Both versions side by side, in one graph: each node runs the version it pinned.
+          const bothBlocks = (yield* api.blocks.list()).filter((b) => b.id === "echo").map((b) => b.packageVersion)
+          assert.sameMembers([...bothBlocks], ["1.0.0", "2.0.0"])
+          const both = yield* api.graphs.create({
+            payload: Schema.decodeUnknownSync(GraphFile)({
+              name: "Both echoes",
+              nodes: [
+                { id: "in", block: { id: "AgentInput" }, inputDefault: { name: "text" } },
+                { id: "one", block: { package: name, version: "1.0.0", id: "echo" }, inputDefault: {} },
+                { id: "two", block: { package: name, version: "2.0.0", id: "echo" }, inputDefault: {} },
+                { id: "out", block: { id: "AgentOutput" }, inputDefault: { name: "echoed" } }
+              ],
+              links: [
+                { sourceId: "in", sourceName: "result", sinkId: "one", sinkName: "text" },
+                { sourceId: "one", sourceName: "text", sinkId: "two", sinkName: "text" },
+                { sourceId: "two", sourceName: "text", sinkId: "out", sinkName: "value" }
+              ]
+            })
+          })
+          const bothRun = yield* api.executions.start({
+            payload: { graphId: both.id, inputs: { text: "hi" } },
+            query: { wait: 60 },
+            headers: {}
+          })
+          assert.deepStrictEqual("outputs" in bothRun ? bothRun.outputs : undefined, { echoed: ["hi@1.0.0@2.0.0"] })
+          yield* api.graphs.delete({ params: { graphId: both.id } })
+
           yield* sql`update graphs set is_active = false where id = ${graph.id}`
           yield* api.marketplace.uninstall({ params: { package: name, version: "1.0.0" } })
           assert.deepStrictEqual(
