@@ -10,6 +10,7 @@ import { Graph, GraphFile } from "@weft/runtime"
 import {
   Conflict,
   Forbidden,
+  IdempotencyKeyReused,
   InvalidGraph,
   InvalidRequest,
   NotFound,
@@ -160,7 +161,7 @@ export class ExecutionsGroup extends HttpApiGroup.make("executions")
         "idempotency-key": Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)))
       },
       success: [RunAccepted.pipe(Accepted), RunFinished],
-      error: [NotFound, RunRejected, Conflict, Unavailable]
+      error: [NotFound, RunRejected, Conflict, IdempotencyKeyReused, Unavailable]
     })
   )
   .add(

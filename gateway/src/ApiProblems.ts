@@ -91,6 +91,13 @@ export class Conflict extends HttpApiError.Problem<Conflict>()("Conflict", {
   title: "Conflict"
 }) {}
 
+/** An `Idempotency-Key` sent again with a different request (draft-ietf-httpapi-idempotency-key-header: 422). */
+export class IdempotencyKeyReused extends HttpApiError.Problem<IdempotencyKeyReused>()("IdempotencyKeyReused", {
+  type: `${base}/idempotency-key-reused`,
+  status: 422,
+  title: "Idempotency key reused"
+}) {}
+
 export class RateLimited extends HttpApiError.Problem<RateLimited>()(
   "RateLimited",
   {

@@ -56,6 +56,22 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
         headers: { "idempotency-key": "k1" }
       })
       assert.strictEqual(again.executionId, done.executionId)
+      // The same key with other inputs is refused (422), and starts nothing; key order in inputs does not matter.
+      const reused = yield* api.executions
+        .start({
+          payload: { graphId: graph.id, inputs: { name: "Grace" } },
+          query: {},
+          headers: { "idempotency-key": "k1" }
+        })
+        .pipe(Effect.flip)
+      assert.strictEqual(reused._tag, "IdempotencyKeyReused")
+      assert.include(reused._tag === "IdempotencyKeyReused" ? reused.detail : "", '"k1" was already used')
+      const reordered = yield* api.executions.start({
+        payload: { inputs: { name: "Ada" }, graphId: graph.id },
+        query: {},
+        headers: { "idempotency-key": "k1" }
+      })
+      assert.strictEqual(reordered.executionId, done.executionId)
       const detail = yield* api.executions.get({ params: { executionId: done.executionId } })
       assert.strictEqual(detail.nodeExecutions.length, 3)
       const page = yield* api.executions.list({ query: { graphId: graph.id } })

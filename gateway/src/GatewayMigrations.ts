@@ -8,10 +8,14 @@ import { Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import gateway from "./migrations/0001_gateway.ts"
+import idempotencyRequest from "./migrations/0002_idempotency_request.ts"
 
 export const table = "weft_gateway_migrations"
 
-export const loader = PgMigrator.fromRecord({ "0001_gateway": gateway })
+export const loader = PgMigrator.fromRecord({
+  "0001_gateway": gateway,
+  "0002_idempotency_request": idempotencyRequest
+})
 
 const runMigrations = PgMigrator.make({})
 

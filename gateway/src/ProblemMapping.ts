@@ -17,9 +17,18 @@ import type {
   StoreError,
   UnknownBlockError
 } from "@weft/runtime"
-import { InvalidGraph, InvalidRequest, NotFound, PackageInUse, RunRejected, Unavailable } from "./ApiProblems.ts"
+import {
+  IdempotencyKeyReused,
+  InvalidGraph,
+  InvalidRequest,
+  NotFound,
+  PackageInUse,
+  RunRejected,
+  Unavailable
+} from "./ApiProblems.ts"
 import type { ApiKeyNotFound } from "./ApiKeys.ts"
 import type { MarketplaceUnavailable, PackageNotFound, PluginInUse, PluginRejected } from "./MarketplaceGateway.ts"
+import type { IdempotencyKeyMismatch } from "./RunStarter.ts"
 import type { WebhookNotFound } from "./Webhooks.ts"
 
 type Missing =
@@ -43,6 +52,7 @@ export type DomainError =
   | PluginInUse
   | PluginRejected
   | MarketplaceUnavailable
+  | IdempotencyKeyMismatch
 
 export type ProblemOf<E> = E extends Missing
   ? NotFound
@@ -56,14 +66,16 @@ export type ProblemOf<E> = E extends Missing
           ? InvalidRequest
           : E extends PluginInUse
             ? PackageInUse
-            : never
+            : E extends IdempotencyKeyMismatch
+              ? IdempotencyKeyReused
+              : never
 
 export const notFound = (resource: string, id: string): NotFound =>
   new NotFound({ resource, id, detail: `${resource} "${id}" does not exist` })
 
 const convert = (
   error: DomainError
-): NotFound | Unavailable | RunRejected | InvalidGraph | InvalidRequest | PackageInUse => {
+): NotFound | Unavailable | RunRejected | InvalidGraph | InvalidRequest | PackageInUse | IdempotencyKeyReused => {
   switch (error._tag) {
     case "GraphNotFound":
     case "GraphAccessDenied":
@@ -110,6 +122,8 @@ const convert = (
       })
     case "MarketplaceUnavailable":
       return new Unavailable({ detail: error.message })
+    case "IdempotencyKeyMismatch":
+      return new IdempotencyKeyReused({ detail: error.message })
   }
 }
 
@@ -147,7 +161,8 @@ const domainTags: ReadonlySet<string> = new Set([
   "PackageNotFound",
   "PluginInUse",
   "PluginRejected",
-  "MarketplaceUnavailable"
+  "MarketplaceUnavailable",
+  "IdempotencyKeyMismatch"
 ])
 
 const isDomainError = <E>(error: E): error is Extract<E, DomainError> =>

@@ -5,9 +5,10 @@
  *
  * Idempotency: the key is claimed with the run's id before the run is started, in one INSERT; a concurrent
  * request with the same key finds the claim and answers with that id. A start that is rejected releases the
- * claim, so nothing half-written remains.
+ * claim, so nothing half-written remains. The claim also records a digest of the request (graph, version,
+ * inputs, canonical JSON): the same key with a different request is refused (`IdempotencyKeyMismatch`).
  */
-import { Context, Duration, Effect, Layer, Option, Stream } from "effect"
+import { Context, Duration, Effect, Layer, Option, Schema, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import * as NodeCrypto from "node:crypto"
 import { Executions } from "@weft/actors"
@@ -38,20 +39,51 @@ export type StartOutcome =
       }>
     }
 
+export class IdempotencyKeyMismatch extends Schema.TaggedError<IdempotencyKeyMismatch>()("IdempotencyKeyMismatch", {
+  key: Schema.String
+}) {
+  override get message(): string {
+    return `the Idempotency-Key "${this.key}" was already used for a different request`
+  }
+}
+
+/** JSON with object keys sorted at every level, so equal values have one text. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
+
+const digestOf = (options: StartOptions): string =>
+  NodeCrypto.createHash("sha256")
+    .update(
+      canonicalJson({ graphId: options.graphId, graphVersion: options.graphVersion ?? null, inputs: options.inputs })
+    )
+    .digest("base64url")
+
 const makeStarter = Effect.gen(function* () {
   const executions = yield* Executions
   const sql = yield* SqlClient.SqlClient
   const config = yield* GatewayConfig
 
   /** The id a key already names, or undefined after claiming the key for `executionId`. */
-  const claim = (userId: UserId, key: string, executionId: string) =>
+  const claim = (userId: UserId, key: string, digest: string, executionId: string) =>
     Effect.gen(function* () {
-      const inserted = yield* sql`insert into gateway_idempotency (user_id, key, execution_id)
-        values (${userId}, ${key}, ${executionId}) on conflict do nothing returning execution_id`
+      const inserted = yield* sql`insert into gateway_idempotency (user_id, key, execution_id, request_digest)
+        values (${userId}, ${key}, ${executionId}, ${digest}) on conflict do nothing returning execution_id`
       if (inserted.length > 0) return undefined
-      const rows = yield* sql<{ execution_id: string }>`select execution_id from gateway_idempotency
-        where user_id = ${userId} and key = ${key}`
-      return rows[0]?.execution_id
+      const rows = yield* sql<{ execution_id: string; request_digest: string | null }>`
+        select execution_id, request_digest from gateway_idempotency where user_id = ${userId} and key = ${key}`
+      const row = rows[0]
+      if (row !== undefined && row.request_digest !== null && row.request_digest !== digest) {
+        return yield* new IdempotencyKeyMismatch({ key })
+      }
+      return row?.execution_id
     }).pipe(mapStoreErrors("RunStarter.claim"))
 
   const release = (userId: UserId, key: string) =>
@@ -71,7 +103,7 @@ const makeStarter = Effect.gen(function* () {
   const start = Effect.fn("RunStarter.start")(function* (options: StartOptions) {
     const fresh = NodeCrypto.randomUUID()
     const key = options.idempotencyKey
-    const existing = key === undefined ? undefined : yield* claim(options.userId, key, fresh)
+    const existing = key === undefined ? undefined : yield* claim(options.userId, key, digestOf(options), fresh)
     const executionId = existing ?? fresh
     if (existing === undefined) {
       yield* executions

@@ -59,13 +59,16 @@ const HookTrigger = HttpApiBuilder.group(
         const hook = yield* webhooks.resolve(params.token)
         // The token itself is the secret: it is never echoed back.
         if (hook === undefined) return yield* Effect.fail(notFound("webhook", "(token)"))
-        const outcome = yield* starter.start({
-          graphId: hook.graphId,
-          inputs: { payload },
-          userId: hook.userId,
-          asAdmin: false,
-          waitSeconds: query.wait
-        })
+        const outcome = yield* starter
+          .start({
+            graphId: hook.graphId,
+            inputs: { payload },
+            userId: hook.userId,
+            asAdmin: false,
+            waitSeconds: query.wait
+          })
+          // Webhook calls carry no idempotency key, so no key can mismatch.
+          .pipe(Effect.catchTag("IdempotencyKeyMismatch", Effect.die))
         if (outcome._tag === "Accepted") {
           return HttpServerResponse.jsonUnsafe({ executionId: outcome.executionId, status: "QUEUED" }, { status: 202 })
         }
