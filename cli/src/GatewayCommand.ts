@@ -42,9 +42,10 @@ export const loadOrCreateJwtSecret = (dataDir: string) => {
 export const devGatewayConfig = Layer.unwrap(
   Effect.gen(function* () {
     const configured = yield* Config.option(Config.Redacted("WEFT_JWT_SECRET"))
-    if (Option.isSome(configured)) return GatewayConfig.layer
+    // The studio served by `weft dev` on this machine is offered the local admin's login (GET /local-session).
+    if (Option.isSome(configured)) return GatewayConfig.layerWith({ offerLocalSession: true })
     const secret = yield* loadOrCreateJwtSecret(yield* dataDirConfig)
-    return GatewayConfig.layerWith({ jwtSecret: Option.some(secret) })
+    return GatewayConfig.layerWith({ jwtSecret: Option.some(secret), offerLocalSession: true })
   })
 )
 

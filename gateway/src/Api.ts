@@ -37,6 +37,7 @@ import {
   RunFinished,
   SetActiveVersion,
   StartExecution,
+  LocalSession,
   WaitQuery,
   WebhookMetadata
 } from "./ApiSchemas.ts"
@@ -61,6 +62,15 @@ const versionQuery = {
 export class SystemGroup extends HttpApiGroup.make("system", { topLevel: true })
   .add(HttpApiEndpoint.get("health", "/health", { success: Health }))
   .add(HttpApiEndpoint.get("ready", "/ready", { success: Readiness, error: Unavailable }))
+  .add(
+    HttpApiEndpoint.get("localSession", "/local-session", {
+      success: LocalSession,
+      error: [NotFound, Unavailable]
+    }).annotate(
+      OpenApi.Description,
+      "Embedded mode (`weft dev`) only, and only to a browser on this machine: the local admin's login token"
+    )
+  )
   .annotateMerge(OpenApi.annotations({ title: "System", description: "Liveness and readiness probes" })) {}
 
 export class HooksGroup extends HttpApiGroup.make("hooks")

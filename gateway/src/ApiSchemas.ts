@@ -121,6 +121,9 @@ export const CreatedWebhook = Schema.Struct({ ...WebhookMetadata.fields, token: 
 
 export const Health = Schema.Struct({ status: Schema.Literal("ok") })
 
+/** The local admin's login, offered to the studio by `weft dev` on loopback only. */
+export const LocalSession = Schema.Struct({ token: Schema.String, name: Schema.String })
+
 export const Readiness = Schema.Struct({
   status: Schema.Literals(["ready", "degraded"]),
   database: Schema.Literals(["up", "down"]),

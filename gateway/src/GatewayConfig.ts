@@ -54,6 +54,8 @@ export interface GatewaySettings {
   readonly studioDir: string
   /** Users, besides admins, who may obtain a plugin publish token (WEFT_PLUGIN_PUBLISHERS, comma-separated ids). */
   readonly pluginPublishers: ReadonlyArray<string>
+  /** Embedded mode: offer the local admin's token to browsers on this machine (`GET /local-session`). */
+  readonly offerLocalSession: boolean
 }
 
 const int = (name: string, fallback: number) => Config.Int(name).pipe(Config.withDefault(fallback))
@@ -93,7 +95,8 @@ export const settingsConfig = Effect.gen(function* () {
     pluginPublishers: (yield* Config.String("WEFT_PLUGIN_PUBLISHERS").pipe(Config.withDefault("")))
       .split(",")
       .map((id) => id.trim())
-      .filter((id) => id !== "")
+      .filter((id) => id !== ""),
+    offerLocalSession: false
   }
   return settings
 })
