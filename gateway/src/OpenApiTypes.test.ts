@@ -12,7 +12,8 @@ describe("typeOf", () => {
     assert.strictEqual(typeOf({ anyOf: [{ type: "string" }, { type: "string" }, { type: "null" }] }), "string | null")
     assert.strictEqual(typeOf({ type: "array", items: { type: "boolean" } }), "ReadonlyArray<boolean>")
     assert.strictEqual(typeOf({ $ref: "#/components/schemas/NotFound" }), 'Schemas["NotFound"]')
-    assert.strictEqual(typeOf({ type: "object" }), "Record<string, never>")
+    assert.strictEqual(typeOf({ type: "object", additionalProperties: false }), "Record<string, never>")
+    assert.strictEqual(typeOf({ type: "object" }), "{\n  readonly [key: string]: unknown\n}")
     assert.strictEqual(typeOf({}), "unknown")
     assert.strictEqual(
       typeOf({
@@ -50,7 +51,9 @@ describe("renderTypes", () => {
           }
         }
       },
-      components: { schemas: { Gone: { type: "object", properties: { status: { type: "number" } } } } }
+      components: {
+        schemas: { Gone: { type: "object", properties: { status: { type: "number" } }, additionalProperties: false } }
+      }
     })
     assert.include(source, '"things.put": {')
     assert.include(source, "readonly params: {\n      readonly id: string\n    }")

@@ -56,8 +56,9 @@ const objectType = (schema: JsonSchema): string => {
   const members = Object.entries(properties).map(
     ([name, property]) => `readonly ${keyOf(name)}${required.has(name) ? "" : "?"}: ${typeOf(property)}`
   )
-  const additional = schema["additionalProperties"]
-  if (additional !== undefined && additional !== false) {
+  // JSON Schema leaves an object open unless it says otherwise; the gateway closes its structs explicitly.
+  const additional = schema["additionalProperties"] ?? true
+  if (additional !== false) {
     members.push(`readonly [key: string]: ${additional === true ? "unknown" : typeOf(additional)}`)
   }
   return members.length === 0 ? "Record<string, never>" : `{\n  ${members.map((m) => indent(m)).join("\n  ")}\n}`
@@ -74,7 +75,8 @@ const parametersIn = (parameters: ReadonlyArray<Parameter>, place: Parameter["in
   typeOf({
     type: "object",
     properties: Object.fromEntries(parameters.filter((p) => p.in === place).map((p) => [p.name, p.schema ?? {}])),
-    required: parameters.filter((p) => p.in === place && p.required === true).map((p) => p.name)
+    required: parameters.filter((p) => p.in === place && p.required === true).map((p) => p.name),
+    additionalProperties: false
   })
 
 const contentSchema = (holder: unknown): unknown => {
@@ -104,7 +106,8 @@ export const renderTypes = (spec: JsonSchema): string => {
               .filter(([status]) => status.startsWith("2") === ok)
               .map(([status, response]) => [status, contentSchema(response) ?? { type: "null" }])
           ),
-          required: Object.keys(responses).filter((status) => status.startsWith("2") === ok)
+          required: Object.keys(responses).filter((status) => status.startsWith("2") === ok),
+          additionalProperties: false
         })
       const body = contentSchema(operation["requestBody"])
       const entry = [

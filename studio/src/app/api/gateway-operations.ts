@@ -126,8 +126,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -169,8 +173,12 @@ export interface Operations {
           readonly package?: string
           readonly version?: string
         }
-        readonly inputDefault?: Record<string, never>
-        readonly metadata?: Record<string, never>
+        readonly inputDefault?: {
+          readonly [key: string]: unknown
+        }
+        readonly metadata?: {
+          readonly [key: string]: unknown
+        }
       }>
       readonly links?: ReadonlyArray<{
         readonly id?: string
@@ -194,8 +202,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -238,8 +250,12 @@ export interface Operations {
           readonly package?: string
           readonly version?: string
         }
-        readonly inputDefault?: Record<string, never>
-        readonly metadata?: Record<string, never>
+        readonly inputDefault?: {
+          readonly [key: string]: unknown
+        }
+        readonly metadata?: {
+          readonly [key: string]: unknown
+        }
       }>
       readonly links?: ReadonlyArray<{
         readonly id?: string
@@ -263,8 +279,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -314,8 +334,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -360,8 +384,12 @@ export interface Operations {
           readonly package?: string
           readonly version?: string
         }
-        readonly inputDefault?: Record<string, never>
-        readonly metadata?: Record<string, never>
+        readonly inputDefault?: {
+          readonly [key: string]: unknown
+        }
+        readonly metadata?: {
+          readonly [key: string]: unknown
+        }
       }>
       readonly links?: ReadonlyArray<{
         readonly id?: string
@@ -385,8 +413,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -456,8 +488,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -506,8 +542,12 @@ export interface Operations {
             readonly version?: string
             readonly package?: string
           }
-          readonly inputDefault: Record<string, never>
-          readonly metadata: Record<string, never>
+          readonly inputDefault: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links: ReadonlyArray<{
           readonly id: string
@@ -556,8 +596,12 @@ export interface Operations {
             readonly package?: string
             readonly version?: string
           }
-          readonly inputDefault?: Record<string, never>
-          readonly metadata?: Record<string, never>
+          readonly inputDefault?: {
+            readonly [key: string]: unknown
+          }
+          readonly metadata?: {
+            readonly [key: string]: unknown
+          }
         }>
         readonly links?: ReadonlyArray<{
           readonly id?: string
@@ -592,7 +636,9 @@ export interface Operations {
     readonly body: {
       readonly graphId: string
       readonly graphVersion?: number
-      readonly inputs?: Record<string, never>
+      readonly inputs?: {
+        readonly [key: string]: unknown
+      }
     }
     readonly responses: {
       readonly "200": {
@@ -646,7 +692,9 @@ export interface Operations {
           readonly graphVersion: number
           readonly userId: string
           readonly status: "INCOMPLETE" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "TERMINATED" | "REVIEW"
-          readonly inputs: Record<string, never>
+          readonly inputs: {
+            readonly [key: string]: unknown
+          }
           readonly outputs: {
             readonly [key: string]: ReadonlyArray<unknown>
           }
@@ -655,7 +703,9 @@ export interface Operations {
             readonly nodeId: string
             readonly missingPins: ReadonlyArray<string>
           }>
-          readonly stats: Record<string, never>
+          readonly stats: {
+            readonly [key: string]: unknown
+          }
           readonly parentExecutionId: string | null
           readonly createdAt: string
           readonly startedAt: string | null
@@ -689,7 +739,9 @@ export interface Operations {
         readonly graphVersion: number
         readonly userId: string
         readonly status: "INCOMPLETE" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "TERMINATED" | "REVIEW"
-        readonly inputs: Record<string, never>
+        readonly inputs: {
+          readonly [key: string]: unknown
+        }
         readonly outputs: {
           readonly [key: string]: ReadonlyArray<unknown>
         }
@@ -698,7 +750,9 @@ export interface Operations {
           readonly nodeId: string
           readonly missingPins: ReadonlyArray<string>
         }>
-        readonly stats: Record<string, never>
+        readonly stats: {
+          readonly [key: string]: unknown
+        }
         readonly parentExecutionId: string | null
         readonly createdAt: string
         readonly startedAt: string | null
@@ -708,8 +762,12 @@ export interface Operations {
           readonly executionId: string
           readonly nodeId: string
           readonly status: "INCOMPLETE" | "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "TERMINATED" | "REVIEW"
-          readonly pins: Record<string, never>
-          readonly input: Record<string, never> | null
+          readonly pins: {
+            readonly [key: string]: unknown
+          }
+          readonly input: {
+            readonly [key: string]: unknown
+          } | null
           readonly error: string | null
           readonly attempt: number
           readonly createdSeq: number
@@ -1079,8 +1137,12 @@ export interface Operations {
             readonly name: string
             readonly description: string
             readonly categories: ReadonlyArray<string>
-            readonly inputSchema: Record<string, never>
-            readonly outputSchema: Record<string, never>
+            readonly inputSchema: {
+              readonly [key: string]: unknown
+            }
+            readonly outputSchema: {
+              readonly [key: string]: unknown
+            }
           }>
           readonly permissions: unknown
           readonly integrity: string
