@@ -2,8 +2,12 @@
  * Verifies bearer JWTs with jose: HS256 against `WEFT_JWT_SECRET`, or RS256/ES256 against the keys published at
  * `WEFT_JWKS_URL` (fetched and cached by jose, refetched on an unknown `kid`). Issuer, audience and expiry are
  * always checked; the algorithm list is fixed per key source, so a token cannot pick `none` or switch HS/RS.
+ *
+ * A verified token is remembered (by its whole text, signature included) until it expires or for five minutes,
+ * whichever comes first: clients send the same token with every request, and the signature check (WebCrypto,
+ * asynchronous) was the largest single cost of a request. Time comes from `Clock`, for jose too.
  */
-import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import * as Jose from "jose"
 import { GatewayConfig } from "./GatewayConfig.ts"
 
@@ -28,6 +32,9 @@ const reasonOf = (error: unknown): InvalidToken["reason"] => {
   return "Malformed"
 }
 
+const cacheSize = 10_000
+const cacheMillis = 5 * 60_000
+
 export class JwtVerifier extends Context.Service<
   JwtVerifier,
   {
@@ -47,16 +54,29 @@ export class JwtVerifier extends Context.Service<
       const jwks = Option.map(config.jwksUrl, (url) => Jose.createRemoteJWKSet(new URL(url)))
       const options = { issuer: config.jwtIssuer, audience: config.jwtAudience }
 
-      const verifyWith = (token: string): Promise<Jose.JWTVerifyResult> => {
-        if (Option.isSome(secret)) return Jose.jwtVerify(token, secret.value, { ...options, algorithms: ["HS256"] })
-        if (Option.isSome(jwks))
-          return Jose.jwtVerify(token, jwks.value, { ...options, algorithms: ["RS256", "ES256"] })
+      const verifyWith = (token: string, now: number): Promise<Jose.JWTVerifyResult> => {
+        const at = { ...options, currentDate: new Date(now) }
+        if (Option.isSome(secret)) return Jose.jwtVerify(token, secret.value, { ...at, algorithms: ["HS256"] })
+        if (Option.isSome(jwks)) return Jose.jwtVerify(token, jwks.value, { ...at, algorithms: ["RS256", "ES256"] })
         return Promise.reject(new Error("no JWT key configured (WEFT_JWT_SECRET or WEFT_JWKS_URL)"))
       }
 
+      const remembered = new Map<string, { readonly verified: VerifiedToken; readonly until: number }>()
+      const remember = (token: string, verified: VerifiedToken, until: number) => {
+        if (remembered.size >= cacheSize) {
+          const oldest = remembered.keys().next()
+          if (oldest.done !== true) remembered.delete(oldest.value)
+        }
+        remembered.set(token, { verified, until })
+      }
+
       const verify = Effect.fn("JwtVerifier.verify")(function* (token: string) {
+        const now = yield* Clock.currentTimeMillis
+        const known = remembered.get(token)
+        if (known !== undefined && known.until > now) return known.verified
+        if (known !== undefined) remembered.delete(token)
         const { payload } = yield* Effect.tryPromise({
-          try: () => verifyWith(token),
+          try: () => verifyWith(token, now),
           catch: (error) =>
             new InvalidToken({
               reason: reasonOf(error),
@@ -75,6 +95,7 @@ export class JwtVerifier extends Context.Service<
           name: typeof payload.name === "string" ? payload.name : undefined,
           email: typeof payload.email === "string" ? payload.email : undefined
         }
+        remember(token, verified, Math.min(payload.exp * 1000, now + cacheMillis))
         return verified
       })
 
