@@ -1,9 +1,13 @@
-/** The sign-in page: paste a token (a JWT or an API key); it is checked with `GET /me` before it is kept. */
+/**
+ * The sign-in page: paste a token (a JWT or an API key); it is checked with `GET /me` before it is kept. Under
+ * `weft dev`, opened on the same machine, the gateway offers the local admin's login (`GET /local-session`), and
+ * the page shows it as a one-click choice; anywhere else that call is a 404 and the page shows only the form.
+ */
 import { HttpClient } from "@angular/common/http"
 import { ChangeDetectionStrategy, Component, inject, signal } from "@angular/core"
 import { Router } from "@angular/router"
 import { firstValueFrom } from "rxjs"
-import type { Me } from "../api/api-types"
+import type { LocalSession, Me } from "../api/api-types"
 import { apiBase } from "../api/gateway-url"
 import { problemMessage } from "../api/problem-message"
 import { SessionStore } from "./session-store"
@@ -22,6 +26,14 @@ export class SignIn {
   protected readonly token = signal("")
   protected readonly error = signal<string | null>(null)
   protected readonly busy = signal(false)
+  protected readonly offer = signal<LocalSession | null>(null)
+
+  constructor() {
+    firstValueFrom(this.http.get<LocalSession>("/local-session")).then(
+      (offered) => this.offer.set(offered),
+      () => this.offer.set(null)
+    )
+  }
 
   protected textOf(event: Event): string {
     return event.target instanceof HTMLInputElement ? event.target.value : ""
@@ -29,9 +41,18 @@ export class SignIn {
 
   protected async submit(event: Event): Promise<void> {
     event.preventDefault()
+    await this.signInWith(this.token())
+  }
+
+  protected async continueAsLocalAdmin(): Promise<void> {
+    const offered = this.offer()
+    if (offered !== null) await this.signInWith(offered.token)
+  }
+
+  private async signInWith(token: string): Promise<void> {
     this.error.set(null)
     this.busy.set(true)
-    this.session.signIn(this.token())
+    this.session.signIn(token)
     try {
       const me = await firstValueFrom(this.http.get<Me>(`${apiBase}/me`))
       this.session.identified(me)

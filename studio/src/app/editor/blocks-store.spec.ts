@@ -1,6 +1,8 @@
+import { TestBed } from "@angular/core/testing"
 import { describe, expect, it } from "vitest"
 import type { BlockDescriptor } from "../api/api-types"
-import { blockKey, groupByCategory } from "./blocks-store"
+import { GatewayApi } from "../api/gateway-api"
+import { BlocksStore, blockKey, groupByCategory } from "./blocks-store"
 
 const block = (id: string, categories: ReadonlyArray<string>, description = ""): BlockDescriptor => ({
   id,
@@ -38,5 +40,34 @@ describe("blockKey", () => {
   it("tells built-in and plugin blocks apart", () => {
     expect(blockKey({ id: "Calculator" })).toBe("Calculator")
     expect(blockKey({ id: "Get", package: "@weft/http" })).toBe("@weft/http#Get")
+  })
+})
+
+describe("BlocksStore", () => {
+  it("fetches the catalogue once, and again on reload so newly installed blocks appear", async () => {
+    let catalogue = [block("Calculator", ["math"])]
+    let fetches = 0
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: GatewayApi,
+          useValue: {
+            blocks: async () => {
+              fetches++
+              return catalogue
+            }
+          }
+        }
+      ]
+    })
+    const store = TestBed.inject(BlocksStore)
+    await store.load()
+    await store.load()
+    expect(fetches).toBe(1)
+    catalogue = [...catalogue, { ...block("Shout", ["text"]), package: "@acme/shout", packageVersion: "1.0.0" }]
+    await store.reload()
+    expect(fetches).toBe(2)
+    expect(store.find({ id: "Shout", package: "@acme/shout" })?.name).toBe("Shout")
+    expect(store.categories().map((c) => c.name)).toEqual(["math", "text"])
   })
 })

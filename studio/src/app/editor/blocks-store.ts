@@ -74,4 +74,12 @@ export class BlocksStore {
     }
     return this.loaded
   }
+
+  /**
+   * Fetches the catalogue again after plugins were installed or removed (the marketplace calls it), so that an
+   * open palette shows the new blocks without a page reload. A catalogue never loaded is left for `load`.
+   */
+  reload(): Promise<void> {
+    return this.loaded === null ? Promise.resolve() : this.load(true)
+  }
 }

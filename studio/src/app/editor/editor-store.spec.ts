@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from "@angular/common/http"
 import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
 import type { BlockDescriptor, Graph, GraphFile } from "../api/api-types"
@@ -58,7 +59,9 @@ describe("EditorStore", () => {
   const add = (id: string) => {
     const descriptor = blocks.find((b) => b.id === id)
     if (descriptor === undefined) throw new Error(`no block ${id}`)
-    return store.addNode(descriptor, { x: 10.4, y: 20.6 })
+    const node = store.addNode(descriptor, { x: 10.4, y: 20.6 })
+    if (node === null) throw new Error("the editor refused to add a node")
+    return node
   }
 
   it("adds nodes with fresh ids at rounded positions and marks the graph unsaved", () => {
@@ -110,6 +113,208 @@ describe("EditorStore", () => {
     })
     expect(store.dirty()).toBe(false)
     expect(store.notice()).toBe("Saved as version 2")
+  })
+})
+
+describe("EditorStore history", () => {
+  let store: EditorStore
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [EditorStore, { provide: GatewayApi, useValue: new FakeGateway() }] })
+    store = TestBed.inject(EditorStore)
+    await store.load("g1")
+  })
+
+  const add = (id: string, at = { x: 0, y: 0 }) => {
+    const descriptor = blocks.find((b) => b.id === id)
+    const node = descriptor === undefined ? null : store.addNode(descriptor, at)
+    if (node === null) throw new Error(`could not add ${id}`)
+    return node
+  }
+  const ids = () => store.nodes().map((n) => n.id)
+
+  it("undoes and redoes edits one step at a time", () => {
+    const a = add("Calculator")
+    const b = add("Calculator")
+    store.connect(a.id, "result", b.id, "a")
+    store.undo()
+    expect(store.links()).toEqual([])
+    store.undo()
+    expect(ids()).toEqual([a.id])
+    store.redo()
+    store.redo()
+    expect(ids()).toEqual([a.id, b.id])
+    expect(store.links()).toHaveLength(1)
+    expect(store.canRedo()).toBe(false)
+  })
+
+  it("is clean again once every edit is undone, and a new edit drops the redo steps", () => {
+    add("Calculator")
+    expect(store.dirty()).toBe(true)
+    store.undo()
+    expect(store.dirty()).toBe(false)
+    expect(store.canRedo()).toBe(true)
+    add("AgentOutput")
+    expect(store.canRedo()).toBe(false)
+  })
+
+  it("records where a drag left the nodes as one undo step", () => {
+    const a = add("Calculator", { x: 0, y: 0 })
+    const b = add("Calculator", { x: 100, y: 0 })
+    store.moveNodes(
+      new Map([
+        [a.id, { x: 30, y: 9.6 }],
+        [b.id, { x: 130, y: 9.6 }]
+      ])
+    )
+    expect(store.nodes().map((n) => n.metadata)).toEqual([
+      { position: { x: 30, y: 10 } },
+      { position: { x: 130, y: 10 } }
+    ])
+    store.undo()
+    expect(store.nodes().map((n) => n.metadata)).toEqual([{ position: { x: 0, y: 0 } }, { position: { x: 100, y: 0 } }])
+    expect(ids()).toEqual([a.id, b.id])
+  })
+
+  it("records nothing when no node actually moved (a click that started no drag)", () => {
+    const a = add("Calculator", { x: 5, y: 5 })
+    const before = store.document()
+    store.moveNodes(new Map([[a.id, { x: 5.2, y: 4.8 }]]))
+    expect(store.document()).toBe(before)
+    store.undo()
+    expect(ids()).toEqual([])
+  })
+
+  it("deletes the selected nodes with their links and the selected links as one step", () => {
+    const a = add("Calculator")
+    const b = add("Calculator")
+    const out = add("AgentOutput")
+    store.connect(a.id, "result", b.id, "a")
+    store.connect(b.id, "result", out.id, "value")
+    store.connect(a.id, "result", b.id, "b")
+    const kept = store.links().find((l) => l.sinkId === out.id && l.sourceId === b.id)
+    store.selection.set([a.id], kept === undefined ? [] : [kept.id ?? ""])
+    store.deleteSelection()
+    expect(ids()).toEqual([b.id, out.id])
+    expect(store.links()).toEqual([])
+    expect(store.selection.empty()).toBe(true)
+    store.undo()
+    expect(ids()).toEqual([a.id, b.id, out.id])
+    expect(store.links()).toHaveLength(3)
+  })
+
+  it("reconnects a link to another pin, refusing an incompatible one", () => {
+    const a = add("Calculator")
+    const b = add("Calculator")
+    store.connect(a.id, "result", b.id, "a")
+    const link = store.links()[0]
+    if (link?.id === undefined) throw new Error("no link")
+    expect(store.reconnect(link.id, { sourceId: a.id, sourceName: "result", sinkId: b.id, sinkName: "b" }).ok).toBe(
+      true
+    )
+    expect(store.links().map((l) => l.sinkName)).toEqual(["b"])
+    const moved = store.links()[0]?.id ?? ""
+    expect(store.reconnect(moved, { sourceId: a.id, sourceName: "error", sinkId: b.id, sinkName: "a" }).ok).toBe(false)
+    expect(store.links().map((l) => l.sinkName)).toEqual(["b"])
+  })
+
+  it("copies and pastes nodes under fresh ids, selecting the copies", () => {
+    const a = add("Calculator", { x: 100, y: 100 })
+    const b = add("Calculator", { x: 300, y: 100 })
+    store.connect(a.id, "result", b.id, "a")
+    store.selectAll()
+    expect(store.copySelection()).toBe(2)
+    const pasted = store.paste()
+    expect(pasted).toEqual(["calculator-3", "calculator-4"])
+    expect([...store.selection.nodeIds()]).toEqual(pasted)
+    expect(store.links().map((l) => `${l.sourceId}->${l.sinkId}`)).toEqual([
+      `${a.id}->${b.id}`,
+      "calculator-3->calculator-4"
+    ])
+    store.undo()
+    expect(ids()).toEqual([a.id, b.id])
+  })
+
+  it("refuses every edit of a read-only version", () => {
+    store.open(
+      { ...stored, nodes: [{ id: "x", block: { id: "Calculator" }, inputDefault: {}, metadata: {} }] },
+      "version"
+    )
+    const calculator = blocks[0]
+    if (calculator === undefined) throw new Error("no block")
+    expect(store.addNode(calculator, { x: 0, y: 0 })).toBeNull()
+    expect(store.nodes().map((n) => n.id)).toEqual(["x"])
+    store.setInput("x", "a", 1)
+    store.rename("changed")
+    store.selectAll()
+    store.deleteSelection()
+    expect(store.document().nodes[0]?.inputDefault).toEqual({})
+    expect(store.name()).toBe("Sums")
+    expect(store.canUndo()).toBe(false)
+    expect(store.dirty()).toBe(false)
+  })
+})
+
+describe("EditorStore problems", () => {
+  it("puts a refused save's issues on the nodes and pins, and forgets a pin's once it is edited", async () => {
+    const refusal = new HttpErrorResponse({
+      status: 422,
+      error: {
+        detail: "graph is invalid (3 issues):",
+        issues: [
+          {
+            nodeId: "calculator-1",
+            pin: "a",
+            code: "missing_input",
+            message: 'node "calculator-1": required input "a"'
+          },
+          {
+            nodeId: "calculator-1",
+            pin: "b",
+            code: "missing_input",
+            message: 'node "calculator-1": required input "b"'
+          },
+          { linkId: "link-0", code: "link_to_missing_node", message: "link 0 dangles" }
+        ],
+        fileProblems: []
+      }
+    })
+    const gateway = new FakeGateway()
+    gateway.updateGraph = async () => {
+      throw refusal
+    }
+    TestBed.configureTestingModule({ providers: [EditorStore, { provide: GatewayApi, useValue: gateway }] })
+    const store = TestBed.inject(EditorStore)
+    await store.load("g1")
+    const [calculator, output] = blocks
+    if (calculator === undefined || output === undefined) throw new Error("no blocks")
+    store.addNode(calculator, { x: 0, y: 0 })
+    store.addNode(output, { x: 0, y: 0 })
+    store.connect("calculator-1", "result", "agent-output-1", "value")
+    expect(await store.save()).toBeNull()
+    expect(store.error()).toBeNull()
+    expect(store.problems().title).toBe("graph is invalid")
+    expect([...(store.problems().byNode.get("calculator-1")?.pins.keys() ?? [])]).toEqual(["a", "b"])
+    expect([...store.problems().byLink.keys()]).toEqual(["calculator-1:result->agent-output-1:value"])
+    expect(store.dirty()).toBe(true)
+    store.setInput("calculator-1", "a", 1)
+    expect([...(store.problems().byNode.get("calculator-1")?.pins.keys() ?? [])]).toEqual(["b"])
+    store.removeNode("calculator-1")
+    expect(store.problems().byNode.has("calculator-1")).toBe(false)
+  })
+
+  it("shows other failures as one readable message", async () => {
+    const gateway = new FakeGateway()
+    gateway.updateGraph = async () => {
+      throw new HttpErrorResponse({ status: 0 })
+    }
+    TestBed.configureTestingModule({ providers: [EditorStore, { provide: GatewayApi, useValue: gateway }] })
+    const store = TestBed.inject(EditorStore)
+    await store.load("g1")
+    store.rename("x")
+    await store.save()
+    expect(store.error()).toBe("The gateway cannot be reached.")
+    expect(store.problems().entries).toEqual([])
   })
 })
 

@@ -1,8 +1,12 @@
+import { HttpErrorResponse } from "@angular/common/http"
 import { TestBed } from "@angular/core/testing"
+import { provideRouter } from "@angular/router"
 import { describe, expect, it } from "vitest"
-import type { BlockDescriptor, Graph } from "../api/api-types"
+import type { BlockDescriptor, ExecutionDetail, Graph, GraphFile } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { Editor } from "./editor"
+import { EditorStore } from "./editor-store"
+import { GraphCanvas } from "./graph-canvas"
 
 const calculator: BlockDescriptor = {
   id: "Calculator",
@@ -19,16 +23,84 @@ const calculator: BlockDescriptor = {
   dynamicOutput: false
 }
 
-const graph: Graph = {
+const graph = (version: number, nodeIds: ReadonlyArray<string> = ["calc"]): Graph => ({
   id: "g1",
-  version: 3,
+  version,
   name: "Sums",
   description: "",
-  nodes: [{ id: "calc", block: { id: "Calculator" }, inputDefault: { a: 1 }, metadata: { position: { x: 0, y: 0 } } }],
-  links: [],
+  nodes: nodeIds.map((id, i) => ({
+    id,
+    block: { id: "Calculator" },
+    inputDefault: { a: 1 },
+    metadata: { position: { x: i * 250, y: 0 } }
+  })),
+  links:
+    nodeIds.length > 1
+      ? [{ id: "link-0", sourceId: "calc", sourceName: "result", sinkId: "calc2", sinkName: "b" }]
+      : [],
   isActive: true,
   ownerId: "u1",
   createdAt: "2026-01-01T00:00:00Z"
+})
+
+const execution: ExecutionDetail = {
+  id: "e1",
+  graphId: "g1",
+  graphVersion: 2,
+  userId: "u1",
+  status: "FAILED",
+  inputs: {},
+  outputs: {},
+  stuckNodes: [],
+  stats: {},
+  parentExecutionId: null,
+  createdAt: "",
+  startedAt: null,
+  endedAt: null,
+  nodeExecutions: [
+    {
+      id: "x1",
+      executionId: "e1",
+      nodeId: "calc",
+      status: "FAILED",
+      pins: {},
+      input: null,
+      error: "division by zero",
+      attempt: 1,
+      createdSeq: 1,
+      endSeq: 2,
+      queuedAt: null,
+      startedAt: null,
+      endedAt: null,
+      outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "error", value: "division by zero", runSeq: 1, at: "" }]
+    }
+  ]
+}
+
+/** A gateway that serves versions 1-3 of g1 (3 is active) and records saves. */
+const gateway = (options: { failSave?: HttpErrorResponse } = {}) => {
+  const saved: Array<GraphFile> = []
+  const requested: Array<string> = []
+  return {
+    saved,
+    requested,
+    blocks: async () => [calculator],
+    graph: async () => graph(3, ["calc", "calc2"]),
+    graphAt: async (_id: string, version: number) => {
+      requested.push(`graph v${version}`)
+      return graph(version)
+    },
+    graphVersions: async () => [graph(3, ["calc", "calc2"])],
+    execution: async (id: string) => {
+      requested.push(`execution ${id}`)
+      return execution
+    },
+    updateGraph: async (_id: string, file: GraphFile) => {
+      if (options.failSave !== undefined) throw options.failSave
+      saved.push(file)
+      return { ...graph(4), ...file, description: "" }
+    }
+  }
 }
 
 /** Waits until the zoneless renderer shows what `ready` looks for. */
@@ -37,15 +109,22 @@ const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => b
   expect(ready()).toBe(true)
 }
 
+const mount = async (fake: ReturnType<typeof gateway>, executionId?: string) => {
+  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GatewayApi, useValue: fake }] })
+  const fixture = TestBed.createComponent(Editor)
+  fixture.componentRef.setInput("graphId", "g1")
+  if (executionId !== undefined) fixture.componentRef.setInput("executionId", executionId)
+  const element: HTMLElement = fixture.nativeElement
+  await until(fixture, () => element.querySelector("[data-node-id='calc']") !== null)
+  return { fixture, element, store: fixture.debugElement.injector.get(EditorStore) }
+}
+
+const key = (target: EventTarget, init: KeyboardEventInit) =>
+  target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init }))
+
 describe("Editor", () => {
   it("renders the graph's nodes with their pins and the palette by category", async () => {
-    TestBed.configureTestingModule({
-      providers: [{ provide: GatewayApi, useValue: { blocks: async () => [calculator], graph: async () => graph } }]
-    })
-    const fixture = TestBed.createComponent(Editor)
-    fixture.componentRef.setInput("graphId", "g1")
-    const element: HTMLElement = fixture.nativeElement
-    await until(fixture, () => element.querySelector("[data-node-id='calc']") !== null)
+    const { element } = await mount(gateway())
     const node = element.querySelector("[data-node-id='calc']")
     expect(node?.textContent).toContain("Calculator")
     expect([...(node?.querySelectorAll(".pin.in") ?? [])].map((p) => p.textContent?.trim())).toEqual([
@@ -56,5 +135,95 @@ describe("Editor", () => {
     expect(element.querySelector("weft-block-palette summary")?.textContent).toBe("math")
     expect(element.querySelector("[aria-label='Add block Calculator']")).not.toBeNull()
     expect(element.querySelector<HTMLInputElement>("[aria-label='Graph name']")?.value).toBe("Sums")
+  })
+
+  it("deletes the selection with Delete, but not while the user types, and undoes it with Ctrl+Z", async () => {
+    const { element, store } = await mount(gateway())
+    store.selection.set(["calc2"])
+    const name = element.querySelector<HTMLInputElement>("[aria-label='Graph name']")
+    if (name === null) throw new Error("no name field")
+    key(name, { key: "Delete" })
+    key(name, { key: "Backspace" })
+    expect(store.nodes().map((n) => n.id)).toEqual(["calc", "calc2"])
+    key(document.body, { key: "Delete" })
+    expect(store.nodes().map((n) => n.id)).toEqual(["calc"])
+    expect(store.links()).toEqual([])
+    key(document.body, { key: "z", ctrlKey: true })
+    expect(store.nodes().map((n) => n.id)).toEqual(["calc", "calc2"])
+    expect(store.links()).toHaveLength(1)
+  })
+
+  it("records a drag when the next command runs, so an undo right after a drag undoes it", async () => {
+    const { fixture, element, store } = await mount(gateway())
+    const canvas: GraphCanvas = fixture.debugElement.query(
+      (d) => d.componentInstance instanceof GraphCanvas
+    ).componentInstance
+    const drawn = canvas.canvasNodes().find((n) => n.id === "calc2")
+    // ngx-vflow moves a dragged node through its point signal; its change stream reports it only later.
+    drawn?.point.set({ x: 400, y: 120 })
+    key(document.body, { key: "z", ctrlKey: true })
+    expect(store.nodes().find((n) => n.id === "calc2")?.metadata).toEqual({ position: { x: 250, y: 0 } })
+    await until(fixture, () => drawn?.point().x === 250)
+    key(document.body, { key: "z", ctrlKey: true, shiftKey: true })
+    expect(store.nodes().find((n) => n.id === "calc2")?.metadata).toEqual({ position: { x: 400, y: 120 } })
+    expect(element.querySelector("[data-node-id='calc2']")).not.toBeNull()
+  })
+
+  it("lists the shortcuts when ? is pressed", async () => {
+    const { fixture, element } = await mount(gateway())
+    key(document.body, { key: "?", shiftKey: true })
+    await until(fixture, () => element.querySelector("weft-shortcut-help") !== null)
+    expect(element.querySelector("weft-shortcut-help")?.textContent).toContain("Undo")
+    key(document.body, { key: "Escape" })
+    await until(fixture, () => element.querySelector("weft-shortcut-help") === null)
+  })
+
+  it("shows which inputs come from links, as disabled fields naming the source pin", async () => {
+    const { fixture, element, store } = await mount(gateway())
+    store.selection.set(["calc2"])
+    await until(fixture, () => element.querySelector("weft-node-form") !== null)
+    const linked = element.querySelector<HTMLInputElement>("#pin-calc2-b")
+    expect(linked?.disabled).toBe(true)
+    expect(linked?.value).toBe("from calc.result")
+    expect(element.querySelector<HTMLInputElement>("#pin-calc2-a")?.disabled).toBe(false)
+  })
+
+  it("marks the nodes and pins a refused save names, with a summary", async () => {
+    const refusal = new HttpErrorResponse({
+      status: 422,
+      error: {
+        type: "https://weft.dev/problems/invalid-graph",
+        title: "Invalid graph",
+        detail: "graph is invalid (1 issue):",
+        issues: [
+          { nodeId: "calc", pin: "b", code: "missing_input", message: 'node "calc": required input "b" is missing' }
+        ],
+        fileProblems: []
+      }
+    })
+    const { fixture, element, store } = await mount(gateway({ failSave: refusal }))
+    store.setInput("calc", "a", 2)
+    expect(await store.save("try")).toBeNull()
+    await until(fixture, () => element.querySelector("[data-node-id='calc'].has-problem") !== null)
+    const pin = element.querySelector("[data-node-id='calc'] .pin-problem")
+    expect(pin?.textContent?.trim()).toBe("b")
+    expect(pin?.getAttribute("title")).toBe('required input "b" is missing')
+    expect(element.querySelector("[aria-label='Problems']")?.textContent).toContain('node "calc": required input "b"')
+    expect(store.error()).toBeNull()
+  })
+
+  it("replays a past run read-only on the version it ran, with each node's status and outputs", async () => {
+    const fake = gateway()
+    const { fixture, element, store } = await mount(fake, "e1")
+    expect(fake.requested).toEqual(["execution e1", "graph v2"])
+    expect(store.mode()).toBe("replay")
+    expect(store.readOnly()).toBe(true)
+    await until(fixture, () => element.querySelector("[data-node-id='calc'][data-status='failed']") !== null)
+    const node = element.querySelector("[data-node-id='calc']")
+    expect(node?.textContent).toContain("division by zero")
+    expect(element.querySelector("weft-block-palette")).toBeNull()
+    expect(element.textContent).toContain("Replay of run")
+    store.setInput("calc", "a", 5)
+    expect(store.nodes()[0]?.inputDefault).toEqual({ a: 1 })
   })
 })

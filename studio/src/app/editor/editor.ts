@@ -1,140 +1,177 @@
 /**
- * The editor page: palette, canvas (ngx-vflow) and a side panel with the selected node's inputs and the run
- * view. Links are checked by the pin-compatibility rule both while dragging (ngx-vflow's validator greys out
- * refused targets) and on drop, where a refusal is explained in the notice line.
+ * The editor page: toolbar, palette, canvas (graph-canvas.ts) and a side panel with the selected node's inputs,
+ * the version history and the run view. Two routes lead here: `graphs/:graphId` edits the graph's latest draft,
+ * `graphs/:graphId/executions/:executionId` replays a past run read-only on the version it ran, each node with
+ * its final status and outputs. Keyboard shortcuts (editor-shortcuts.ts) are handled here, for the whole page.
  */
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from "@angular/core"
-import { type Connection, type ConnectionSettings, type EdgeChange, type NodeChange, Vflow } from "ngx-vflow"
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild
+} from "@angular/core"
+import { RouterLink } from "@angular/router"
 import type { BlockDescriptor } from "../api/api-types"
-import { RunPanel } from "../runs/run-panel"
+import { formatValue, RunPanel } from "../runs/run-panel"
 import { RunStore } from "../runs/run-store"
-import { BlockPalette, blockDragType } from "./block-palette"
-import { blockKey } from "./blocks-store"
-import { canvasEdge, canvasNode, inHandle, outHandle, pinOfHandle } from "./canvas-model"
+import { BlockPalette } from "./block-palette"
+import { commandFor, type EditorCommand, isTypingTarget } from "./editor-shortcuts"
 import { EditorStore } from "./editor-store"
+import { GraphCanvas } from "./graph-canvas"
 import { type InputChange, NodeForm } from "./node-form"
+import { SaveDialog } from "./save-dialog"
+import { ShortcutHelp } from "./shortcut-help"
+import { VersionHistory } from "./version-history"
+import { VersionStore } from "./version-store"
+
+type Popover = "save" | "help" | null
 
 @Component({
   selector: "weft-editor",
-  imports: [Vflow, BlockPalette, NodeForm, RunPanel],
-  providers: [EditorStore, RunStore],
+  imports: [BlockPalette, GraphCanvas, NodeForm, RunPanel, SaveDialog, ShortcutHelp, VersionHistory, RouterLink],
+  providers: [EditorStore, VersionStore, RunStore],
   templateUrl: "./editor.html",
   styleUrl: "./editor.css",
-  changeDetection: ChangeDetectionStrategy.OnPush
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { "(document:keydown)": "onKey($event)" }
 })
 export class Editor {
-  /** The route parameter (withComponentInputBinding). */
+  /** The route parameters (withComponentInputBinding). */
   readonly graphId = input.required<string>()
+  readonly executionId = input<string | undefined>(undefined)
 
   protected readonly store = inject(EditorStore)
+  protected readonly versions = inject(VersionStore)
   protected readonly run = inject(RunStore)
-  protected readonly selectedId = signal<string | null>(null)
-  protected readonly inHandle = inHandle
-  protected readonly outHandle = outHandle
+  private readonly canvas = viewChild(GraphCanvas)
 
-  /** Node structure only: moving a node must not rebuild the canvas (ngx-vflow already moved it). */
-  private readonly structure = computed(() =>
-    this.store
-      .nodes()
-      .map((n) => `${n.id}=${blockKey(n.block)}`)
-      .join("|")
-  )
-  protected readonly canvasNodes = computed(() => {
-    this.structure()
-    const links = this.store.links()
-    return untracked(() => this.store.nodes().map((n) => canvasNode(n, this.store.blockOf(n), links)))
+  protected readonly popover = signal<Popover>(null)
+  protected readonly showHistory = signal(false)
+  protected readonly replay = computed(() => this.store.mode() === "replay")
+  protected readonly nextVersion = computed(() => {
+    const latest = this.versions.latest() ?? this.store.version()
+    return latest === null ? null : latest + 1
   })
-  protected readonly canvasEdges = computed(() => this.store.links().map(canvasEdge))
-  protected readonly selectedNode = computed(() => this.store.nodes().find((n) => n.id === this.selectedId()))
-  protected readonly selectedLinkedPins = computed(() =>
-    this.store
-      .links()
-      .filter((l) => l.sinkId === this.selectedId())
-      .map((l) => l.sinkName)
+  protected readonly selectedInbound = computed(() => {
+    const id = this.store.selection.singleNodeId()
+    return id === null ? [] : this.store.links().filter((l) => l.sinkId === id)
+  })
+  protected readonly selectedPinProblems = computed(() => {
+    const id = this.store.selection.singleNodeId()
+    return (id === null ? undefined : this.store.problems().byNode.get(id)?.pins) ?? new Map()
+  })
+  protected readonly selectedRun = computed(() => {
+    const id = this.store.selection.singleNodeId()
+    if (id === null) return null
+    const state = this.run.nodes().get(id)
+    const outputs = this.run.outputs().get(id) ?? []
+    return state === undefined && outputs.length === 0 ? null : { state, outputs }
+  })
+  protected readonly selectionSize = computed(
+    () => this.store.selection.nodeIds().size + this.store.selection.linkIds().size
   )
-
-  protected readonly connection: ConnectionSettings = {
-    mode: "strict",
-    validator: (c) => this.verdict(c).ok
-  }
+  protected readonly format = formatValue
 
   constructor() {
     effect(() => {
       const graphId = this.graphId()
-      untracked(() => void this.store.load(graphId))
+      const executionId = this.executionId()
+      untracked(() => void this.open(graphId, executionId))
     })
-  }
-
-  protected statusOf(nodeId: string): string {
-    return this.run.nodes().get(nodeId)?.status.toLowerCase() ?? ""
   }
 
   protected textOf(event: Event): string {
     return event.target instanceof HTMLInputElement ? event.target.value : ""
   }
 
-  protected addBlock(block: BlockDescriptor, at = { x: 40 + this.store.nodes().length * 24, y: 40 }): void {
-    const node = this.store.addNode(block, at)
-    this.selectedId.set(node.id)
-  }
-
-  protected dragOver(event: DragEvent): void {
-    if (event.dataTransfer?.types.includes(blockDragType) === true) event.preventDefault()
-  }
-
-  protected drop(event: DragEvent): void {
-    const key = event.dataTransfer?.getData(blockDragType)
-    if (key === undefined || key === "") return
-    event.preventDefault()
-    const block = this.store.blockOf({ id: "", block: blockFromKey(key), inputDefault: {}, metadata: {} })
-    if (block === undefined) return
-    const canvas = event.currentTarget instanceof HTMLElement ? event.currentTarget.getBoundingClientRect() : null
-    this.addBlock(block, { x: event.clientX - (canvas?.left ?? 0), y: event.clientY - (canvas?.top ?? 0) })
-  }
-
-  protected onConnect(connection: Connection): void {
-    const sourcePin = pinOfHandle(connection.sourceHandle, "out")
-    const sinkPin = pinOfHandle(connection.targetHandle, "in")
-    if (sourcePin === null || sinkPin === null) return
-    this.store.connect(connection.source, sourcePin, connection.target, sinkPin)
-  }
-
-  protected onNodesChange(changes: ReadonlyArray<NodeChange>): void {
-    for (const change of changes) {
-      if (change.type === "position") this.store.moveNode(change.id, change.point)
-      if (change.type === "select" && change.selected) this.selectedId.set(change.id)
-      if (change.type === "remove") this.store.removeNode(change.id)
-    }
-  }
-
-  protected onEdgesChange(changes: ReadonlyArray<EdgeChange>): void {
-    for (const change of changes) if (change.type === "remove") this.store.removeLink(change.id)
+  protected addBlock(block: BlockDescriptor): void {
+    const canvas = this.canvas()
+    if (canvas === undefined) this.store.addNode(block, { x: 40, y: 40 })
+    else canvas.add(block)
   }
 
   protected editInput(nodeId: string, change: InputChange): void {
     this.store.setInput(nodeId, change.pin, change.value)
   }
 
-  protected removeSelected(): void {
-    const id = this.selectedId()
-    if (id === null) return
-    this.store.removeNode(id)
-    this.selectedId.set(null)
+  protected openSave(): void {
+    if (this.store.readOnly()) {
+      this.store.setNotice("This version is read-only: go back to the draft to save.")
+      return
+    }
+    this.popover.set("save")
   }
 
-  protected async save(): Promise<void> {
-    await this.store.save()
+  protected async save(message: string): Promise<void> {
+    this.canvas()?.commitPositions()
+    const saved = await this.store.save(message)
+    if (saved === null) return
+    this.popover.set(null)
+    this.versions.added(saved, saved.id)
   }
 
-  private verdict(c: Connection): { ok: boolean } {
-    const sourcePin = pinOfHandle(c.sourceHandle, "out")
-    const sinkPin = pinOfHandle(c.targetHandle, "in")
-    if (sourcePin === null || sinkPin === null) return { ok: false }
-    return this.store.check(c.source, sourcePin, c.target, sinkPin)
+  protected onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || isTypingTarget(event.target)) return
+    const command = commandFor(event)
+    if (command !== null && this.runCommand(command)) event.preventDefault()
   }
-}
 
-const blockFromKey = (key: string): { id: string; package?: string } => {
-  const hash = key.lastIndexOf("#")
-  return hash < 0 ? { id: key } : { package: key.slice(0, hash), id: key.slice(hash + 1) }
+  /** Runs a shortcut's (or a toolbar button's) command; false when it did not apply (the browser's own stays). */
+  runCommand(command: EditorCommand): boolean {
+    this.canvas()?.commitPositions()
+    switch (command) {
+      case "undo":
+        this.store.undo()
+        return true
+      case "redo":
+        this.store.redo()
+        return true
+      case "copy":
+        return this.store.copySelection() > 0
+      case "cut":
+        if (this.store.selection.nodeIds().size === 0) return false
+        this.store.cutSelection()
+        return true
+      case "paste":
+        return this.store.paste().length > 0
+      case "delete":
+        if (this.store.selection.empty()) return false
+        this.store.deleteSelection()
+        return true
+      case "selectAll":
+        this.store.selectAll()
+        return true
+      case "save":
+        this.openSave()
+        return true
+      case "escape":
+        if (this.popover() !== null) this.popover.set(null)
+        else this.store.selection.clear()
+        return true
+      case "help":
+        this.popover.update((open) => (open === "help" ? null : "help"))
+        return true
+    }
+  }
+
+  private async open(graphId: string, executionId: string | undefined): Promise<void> {
+    this.popover.set(null)
+    this.versions.reset()
+    this.store.selection.clear()
+    this.store.setNotice(null)
+    if (executionId !== undefined) {
+      this.store.clear("replay")
+      const detail = await this.run.load(executionId)
+      if (detail !== null) await this.store.loadVersion(detail.graphId, detail.graphVersion, "replay")
+      return
+    }
+    this.run.clear()
+    const graph = await this.store.load(graphId)
+    if (graph !== null) await this.versions.openLatestDraft(graphId)
+  }
 }

@@ -1,21 +1,37 @@
 /**
- * The input fields of the selected node, generated from its block's input schema (schema-form.ts): text, number,
- * boolean, enum, JSON editors for objects and lists; secret pins masked; advanced pins folded; pins fed by a
- * link shown as such instead of an editor.
+ * The input fields of the selected node, generated from its block's input schema (schema-form.ts, one
+ * schema-field.ts per pin): text, number, boolean, enum, nested objects, lists and dictionaries, JSON for the
+ * rest; secret pins masked; advanced pins folded. A pin fed by a link shows a disabled field naming where its
+ * value comes from (`from calc.result`), and a pin the gateway found a problem with shows that problem.
  */
 import { NgTemplateOutlet } from "@angular/common"
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from "@angular/core"
-import type { BlockDescriptor, GraphNode } from "../api/api-types"
-import { type FieldDescriptor, formatFieldValue, generateForm, parseFieldValue } from "./schema-form"
+import { ChangeDetectionStrategy, Component, computed, input, output } from "@angular/core"
+import type { BlockDescriptor, GraphLink, GraphNode } from "../api/api-types"
+import { SchemaField } from "./schema-field"
+import { generateForm } from "./schema-form"
 
 export interface InputChange {
   readonly pin: string
   readonly value: unknown
 }
 
+/** The pin a sink name feeds: `values_#_name` feeds part of `values`. */
+export const basePin = (sinkName: string): string => sinkName.replace(/_[#$@]_.*$/, "")
+
+/** Where each linked pin's value comes from: `from calc.result`, with the part a link fills when it is one. */
+export const linkSources = (inbound: ReadonlyArray<GraphLink>): ReadonlyMap<string, string> => {
+  const sources = new Map<string, Array<string>>()
+  for (const link of inbound) {
+    const pin = basePin(link.sinkName)
+    const part = pin === link.sinkName ? "" : ` (${link.sinkName})`
+    sources.set(pin, [...(sources.get(pin) ?? []), `${link.sourceId}.${link.sourceName}${part}`])
+  }
+  return new Map([...sources].map(([pin, list]) => [pin, `from ${list.join(", ")}`]))
+}
+
 @Component({
   selector: "weft-node-form",
-  imports: [NgTemplateOutlet],
+  imports: [NgTemplateOutlet, SchemaField],
   templateUrl: "./node-form.html",
   styleUrl: "./node-form.css",
   changeDetection: ChangeDetectionStrategy.OnPush
@@ -23,41 +39,30 @@ export interface InputChange {
 export class NodeForm {
   readonly node = input.required<GraphNode>()
   readonly block = input<BlockDescriptor | undefined>()
-  readonly linkedPins = input<ReadonlyArray<string>>([])
+  /** The links into this node. */
+  readonly inbound = input<ReadonlyArray<GraphLink>>([])
+  /** Problems the gateway reported, by pin. */
+  readonly pinProblems = input<ReadonlyMap<string, ReadonlyArray<string>>>(new Map())
+  readonly readOnly = input(false)
   readonly changed = output<InputChange>()
 
-  protected readonly form = computed(() => generateForm(this.block()?.inputSchema, this.linkedPins()))
-  protected readonly problems = signal<ReadonlyMap<string, string>>(new Map())
+  protected readonly sources = computed(() => linkSources(this.inbound()))
+  protected readonly form = computed(() =>
+    generateForm(
+      this.block()?.inputSchema,
+      this.inbound().map((l) => l.sinkName)
+    )
+  )
 
-  protected text(field: FieldDescriptor): string {
-    return formatFieldValue(this.node().inputDefault[field.name])
+  protected fieldId(pin: string): string {
+    return `pin-${this.node().id}-${pin}`
   }
 
-  protected placeholder(field: FieldDescriptor): string {
-    return field.placeholder !== "" ? field.placeholder : formatFieldValue(field.defaultValue)
+  protected value(pin: string): unknown {
+    return this.node().inputDefault[pin]
   }
 
-  protected checked(field: FieldDescriptor): boolean {
-    const value = this.node().inputDefault[field.name] ?? field.defaultValue
-    return value === true
-  }
-
-  protected problem(field: FieldDescriptor): string | undefined {
-    return this.problems().get(field.name)
-  }
-
-  protected edit(field: FieldDescriptor, event: Event): void {
-    const target = event.target
-    let text = ""
-    if (target instanceof HTMLInputElement) text = target.type === "checkbox" ? String(target.checked) : target.value
-    else if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) text = target.value
-    const parsed = parseFieldValue(field, text)
-    this.problems.update((problems) => {
-      const next = new Map(problems)
-      if (parsed.ok) next.delete(field.name)
-      else next.set(field.name, parsed.reason)
-      return next
-    })
-    if (parsed.ok) this.changed.emit({ pin: field.name, value: parsed.value })
+  protected problems(pin: string): ReadonlyArray<string> {
+    return this.pinProblems().get(pin) ?? []
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { formatFieldValue, generateForm, humanize, parseFieldValue } from "./schema-form"
+import { blankValue, editorOf, formatFieldValue, generateForm, humanize, parseFieldValue } from "./schema-form"
 
 const schema = {
   type: "object",
@@ -110,5 +110,34 @@ describe("formatting", () => {
   it("humanizes pin names", () => {
     expect(humanize("round_result")).toBe("Round result")
     expect(humanize("itemsObject")).toBe("Items Object")
+  })
+})
+
+describe("editorOf", () => {
+  const fieldOf = (property: object) => {
+    const field = generateForm({ type: "object", properties: { p: property } }).basic[0]
+    if (field === undefined) throw new Error("no field")
+    return field
+  }
+
+  it("edits scalars in place, objects field by field, lists and dictionaries row by row", () => {
+    expect(editorOf(fieldOf({ type: "string" }))).toBe("text")
+    expect(editorOf(fieldOf({ type: "object", properties: { a: { type: "string" } } }))).toBe("fields")
+    expect(editorOf(fieldOf({ type: "array", items: { type: "number" } }))).toBe("items")
+    expect(editorOf(fieldOf({ type: "array", items: { type: "object", properties: { a: {} } } }))).toBe("items")
+    expect(editorOf(fieldOf({ type: "object", additionalProperties: { type: "string" } }))).toBe("entries")
+  })
+
+  it("falls back to JSON text for shapes a form cannot show", () => {
+    expect(editorOf(fieldOf({ type: "array", items: { type: "array" } }))).toBe("json")
+    expect(editorOf(fieldOf({ type: "object", additionalProperties: { type: "object" } }))).toBe("json")
+    expect(editorOf(fieldOf({ type: "object" }))).toBe("json")
+    expect(editorOf(fieldOf({}))).toBe("json")
+  })
+
+  it("starts new rows from the item's default or an empty value of its type", () => {
+    expect(blankValue(fieldOf({ type: "number" }))).toBe(0)
+    expect(blankValue(fieldOf({ type: "string", default: "x" }))).toBe("x")
+    expect(blankValue(fieldOf({ enum: ["a", "b"] }))).toBe("a")
   })
 })

@@ -29,6 +29,8 @@ export interface FieldDescriptor {
   readonly fields: ReadonlyArray<FieldDescriptor>
   /** The element of a `list` field. */
   readonly item: FieldDescriptor | null
+  /** The value of each entry of an `object` field used as a dictionary (`additionalProperties`). */
+  readonly entry: FieldDescriptor | null
 }
 
 export interface GeneratedForm {
@@ -104,7 +106,11 @@ const describeField = (
           )
         : [],
     item:
-      kind === "list" && nested && isRecord(items) ? describeField("item", items, root, true, false, depth + 1) : null
+      kind === "list" && nested && isRecord(items) ? describeField("item", items, root, true, false, depth + 1) : null,
+    entry:
+      kind === "object" && nested && isRecord(schema["additionalProperties"])
+        ? describeField("value", schema["additionalProperties"], root, true, false, depth + 1)
+        : null
   }
 }
 
@@ -163,4 +169,44 @@ export const formatFieldValue = (value: unknown): string => {
   if (typeof value === "string") return value
   if (typeof value === "number" || typeof value === "boolean") return String(value)
   return JSON.stringify(value, null, 2)
+}
+
+/** How a field is edited: one input for a scalar, nested fields, rows of items or entries, or JSON text. */
+export type FieldEditor = "text" | "number" | "boolean" | "enum" | "fields" | "items" | "entries" | "json"
+
+const scalarKinds: ReadonlySet<FieldKind> = new Set(["text", "number", "boolean", "enum"])
+
+/** Whether a field can be edited in place (a scalar, or an object of declared fields), not as JSON text. */
+const editableInPlace = (field: FieldDescriptor): boolean =>
+  scalarKinds.has(field.kind) || (field.kind === "object" && field.fields.length > 0)
+
+export const editorOf = (field: FieldDescriptor): FieldEditor => {
+  if (field.kind === "object") {
+    if (field.fields.length > 0) return "fields"
+    if (field.entry !== null && scalarKinds.has(field.entry.kind)) return "entries"
+    return "json"
+  }
+  if (field.kind === "list") return field.item !== null && editableInPlace(field.item) ? "items" : "json"
+  return field.kind
+}
+
+/** The value a new list item or dictionary entry starts with. */
+export const blankValue = (field: FieldDescriptor): unknown => {
+  if (field.defaultValue !== undefined) return field.defaultValue
+  switch (field.kind) {
+    case "text":
+      return ""
+    case "number":
+      return 0
+    case "boolean":
+      return false
+    case "enum":
+      return field.options[0] ?? null
+    case "object":
+      return {}
+    case "list":
+      return []
+    default:
+      return null
+  }
 }

@@ -1,57 +1,81 @@
 /**
- * The run view in the editor's side panel: one field per AgentInput node of the graph, Run (saving first when
- * there are unsaved edits, since a run executes a stored version), Cancel, the live run status and the outputs
- * each node yielded.
+ * The run view in the editor's side panel. Live: Run (saving first when there are unsaved edits, since a run
+ * executes a stored version; asking for the AgentInput values in a dialog when the graph has inputs), Cancel
+ * while it runs, the live status, then the graph's outputs, failed nodes and the stuck-node report when it
+ * ends. Replay: the same report for a past run.
  */
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from "@angular/core"
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from "@angular/core"
+import { RouterLink } from "@angular/router"
 import { EditorStore } from "../editor/editor-store"
+import { RunInputsDialog } from "./run-inputs-dialog"
+import { type RunInputField, runInputFields } from "./run-inputs"
 import { finished, RunStore } from "./run-store"
 
-/** What was typed into a run input: JSON when it parses as a number, boolean, list or object, text otherwise. */
-export const runInputValue = (text: string): unknown => {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === "string" || value === null ? text : value
-  } catch {
-    return text
-  }
+const sameFields = (a: ReadonlyArray<RunInputField>, b: ReadonlyArray<RunInputField>): boolean =>
+  a.length === b.length && a.every((field, i) => JSON.stringify(field) === JSON.stringify(b[i]))
+
+/** A value as one readable line or block: strings as they are, the rest as JSON. */
+export const formatValue = (value: unknown): string => {
+  if (typeof value === "string") return value
+  if (value === undefined) return "(nothing)"
+  return JSON.stringify(value, null, 2) ?? String(value)
 }
 
 @Component({
   selector: "weft-run-panel",
+  imports: [RunInputsDialog, RouterLink],
   templateUrl: "./run-panel.html",
   styleUrl: "./run-panel.css",
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class RunPanel {
+  /** A past run shown read-only: no Run or Cancel. */
+  readonly replay = input(false)
+
   protected readonly editor = inject(EditorStore)
   protected readonly run = inject(RunStore)
-  private readonly values = signal<ReadonlyMap<string, string>>(new Map())
+  protected readonly asking = signal(false)
+  protected readonly starting = signal(false)
 
-  protected readonly inputNames = computed(() =>
-    this.editor
-      .nodes()
-      .filter((n) => n.block.id === "AgentInput" && n.block.package === undefined)
-      .map((n) => n.inputDefault["name"])
-      .filter((name): name is string => typeof name === "string" && name.length > 0)
-  )
+  protected readonly fields = computed(() => runInputFields(this.editor.nodes()), { equal: sameFields })
   protected readonly running = computed(() => this.run.executionId() !== null && !finished(this.run.status()))
-  protected readonly outputs = computed(() => [...this.run.outputs().entries()].map(([node, pins]) => ({ node, pins })))
+  protected readonly ended = computed(() => finished(this.run.status()))
+  protected readonly canRun = computed(
+    () =>
+      !this.replay() && !this.editor.readOnly() && this.editor.graph() !== null && !this.running() && !this.starting()
+  )
+  protected readonly nodeOutputs = computed(() =>
+    [...this.run.outputs().entries()].map(([node, pins]) => ({ node, pins }))
+  )
+  protected readonly graphOutputs = computed(() => Object.entries(this.run.runOutputs() ?? {}))
+  protected readonly failedNodes = computed(() =>
+    [...this.run.nodes().entries()]
+      .filter(([, state]) => state.status === "FAILED")
+      .map(([node, state]) => ({ node, error: state.error ?? "failed" }))
+  )
+  protected readonly format = formatValue
 
-  protected setValue(name: string, event: Event): void {
-    const text = event.target instanceof HTMLInputElement ? event.target.value : ""
-    this.values.update((values) => new Map(values).set(name, text))
+  protected requestRun(): void {
+    if (!this.canRun()) return
+    if (this.fields().length > 0) this.asking.set(true)
+    else void this.start({})
   }
 
-  protected format(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value)
+  protected async start(inputs: Record<string, unknown>): Promise<void> {
+    this.asking.set(false)
+    this.starting.set(true)
+    try {
+      const graph = this.editor.dirty() ? await this.editor.save() : this.editor.graph()
+      if (graph === null) return
+      this.editor.clearProblems()
+      const failure = await this.run.start(graph.id, graph.version, inputs)
+      if (failure !== null) this.editor.reportProblems(failure)
+    } finally {
+      this.starting.set(false)
+    }
   }
 
-  protected async start(): Promise<void> {
-    const graph = this.editor.dirty() ? await this.editor.save() : this.editor.graph()
-    if (graph === null) return
-    const inputs: Record<string, unknown> = {}
-    for (const [name, text] of this.values()) if (this.inputNames().includes(name)) inputs[name] = runInputValue(text)
-    await this.run.start(graph.id, graph.version, inputs)
+  protected statusLabel(status: string): string {
+    return status.toLowerCase()
   }
 }

@@ -1,6 +1,6 @@
 import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
-import type { RunAccepted } from "../api/api-types"
+import type { ExecutionDetail, RunAccepted } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { WEB_SOCKET_FACTORY } from "../api/gateway-url"
 import { SessionStore } from "../auth/session-store"
@@ -41,11 +41,47 @@ class FakeSocket extends EventTarget {
 describe("RunStore", () => {
   let sockets: Array<FakeSocket>
   let started: Array<{ graphId: string; version: number; inputs: unknown }>
+  let cancelled: Array<string>
+  let stored: ExecutionDetail
   let store: RunStore
 
   beforeEach(() => {
     sockets = []
     started = []
+    cancelled = []
+    stored = {
+      id: "e1",
+      graphId: "g1",
+      graphVersion: 2,
+      userId: "u1",
+      status: "COMPLETED",
+      inputs: { name: "Ada" },
+      outputs: { greeting: ["Hello Ada!"] },
+      stuckNodes: [{ nodeExecutionId: "x7", nodeId: "join", missingPins: ["right"] }],
+      stats: {},
+      parentExecutionId: null,
+      createdAt: "2026-01-01T00:00:00Z",
+      startedAt: null,
+      endedAt: null,
+      nodeExecutions: [
+        {
+          id: "x1",
+          executionId: "e1",
+          nodeId: "tpl",
+          status: "COMPLETED",
+          pins: {},
+          input: null,
+          error: null,
+          attempt: 1,
+          createdSeq: 1,
+          endSeq: 3,
+          queuedAt: null,
+          startedAt: null,
+          endedAt: null,
+          outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "output", value: "Hello Ada!", runSeq: 2, at: "" }]
+        }
+      ]
+    }
     const gateway = {
       startExecution: async (graphId: string, version: number, inputs: unknown): Promise<RunAccepted> => {
         started.push({ graphId, version, inputs })
@@ -53,7 +89,11 @@ describe("RunStore", () => {
         sockets[0]?.receive({ type: "event", executionId: "e1", graphId, event: { _tag: "graph", status: "RUNNING" } })
         return { executionId: "e1", status: "QUEUED" }
       },
-      cancelExecution: async () => ({})
+      cancelExecution: async (executionId: string) => {
+        cancelled.push(executionId)
+        return { executionId, cancelled: true, status: "TERMINATED" }
+      },
+      execution: async () => stored
     }
     TestBed.configureTestingModule({
       providers: [
@@ -144,5 +184,55 @@ describe("RunStore", () => {
     const socket = await startRun()
     socket.dispatchEvent(new CloseEvent("close", { code: 4403 }))
     expect(store.error()).toBe("The live view was refused: sign in again.")
+  })
+
+  it("cancels the running run, and does nothing once it ended", async () => {
+    await startRun()
+    await store.cancel()
+    expect(cancelled).toEqual(["e1"])
+    store.apply({ _tag: "graph", status: "TERMINATED" })
+    await store.cancel()
+    expect(cancelled).toEqual(["e1"])
+  })
+
+  it("reads the stored run when it ends: final outputs, full values and the stuck nodes", async () => {
+    const socket = await startRun()
+    socket.receive({
+      type: "event",
+      executionId: "e1",
+      graphId: "g1",
+      event: { _tag: "output", id: "x1", node: "tpl", pin: "output", seq: 0, truncated: true }
+    })
+    expect(store.outputs().get("tpl")?.[0]?.truncated).toBe(true)
+    socket.receive({ type: "event", executionId: "e1", graphId: "g1", event: { _tag: "graph", status: "COMPLETED" } })
+    await store.caughtUp()
+    expect(store.runOutputs()).toEqual({ greeting: ["Hello Ada!"] })
+    expect(store.stuckNodes()).toEqual([{ nodeExecutionId: "x7", nodeId: "join", missingPins: ["right"] }])
+    expect(store.outputs().get("tpl")).toEqual([{ pin: "output", seq: 2, value: "Hello Ada!", truncated: false }])
+  })
+
+  it("loads a past run for replay without opening a live view", async () => {
+    const detail = await store.load("e1")
+    expect(detail?.graphVersion).toBe(2)
+    expect(sockets).toEqual([])
+    expect(store.executionId()).toBe("e1")
+    expect(store.status()).toBe("COMPLETED")
+    expect(store.nodes().get("tpl")).toEqual({ status: "COMPLETED" })
+    expect(store.runOutputs()).toEqual({ greeting: ["Hello Ada!"] })
+  })
+
+  it("says why a run did not start and hands the failure back", async () => {
+    const gateway = TestBed.inject(GatewayApi)
+    gateway.startExecution = async () => {
+      throw new Error("no such graph")
+    }
+    const starting = store.start("g1", 2, {})
+    await Promise.resolve()
+    sockets[0]?.open()
+    sockets[0]?.receive({ type: "subscribed", target: { graphId: "g1" } })
+    const failure = await starting
+    expect(failure).toBeInstanceOf(Error)
+    expect(store.error()).toBe("no such graph")
+    expect(sockets[0]?.closedWith).toBe(1000)
   })
 })

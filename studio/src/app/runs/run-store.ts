@@ -1,54 +1,40 @@
 /**
- * One run of the open graph: starts it (`POST /executions`), subscribes to its events over the `/ws` WebSocket
- * and folds them into signals the canvas reads: the run's status, each node's latest status and error, and the
- * outputs each node yielded, in order. The WebSocket is the RxJS edge; everything after it is signals.
+ * One run of the open graph, live or past. Live: subscribes to the graph's runs over the WebSocket
+ * (run-socket.ts), starts the run (`POST /executions`) and folds its events into signals the canvas reads (the
+ * run's status, each node's latest status and error, the values each node yielded); when the run ends it reads
+ * the stored run once (`GET /executions/:id`) for the final outputs and the stuck-node report. Past: `load`
+ * reads a stored run and shows it the same way (run-replay.ts).
  */
 import { DestroyRef, Injectable, inject, signal } from "@angular/core"
-import type { ExecutionStatus, RunEvent, ServerMessage } from "../api/api-types"
+import type { ExecutionDetail, ExecutionStatus, RunEvent, StuckNode } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
-import { WEB_SOCKET_FACTORY, webSocketUrl } from "../api/gateway-url"
+import { WEB_SOCKET_FACTORY } from "../api/gateway-url"
 import { problemMessage } from "../api/problem-message"
 import { SessionStore } from "../auth/session-store"
+import { type NodeRunState, type PinOutput, snapshotOf } from "./run-replay"
+import { closeCodes, type EventMessage, openRunSocket, type RunSocket } from "./run-socket"
 
-export interface NodeRunState {
-  readonly status: ExecutionStatus
-  readonly error?: string
-}
-
-export interface PinOutput {
-  readonly pin: string
-  readonly seq: number
-  readonly value: unknown
-  readonly truncated: boolean
-}
-
-type EventMessage = Extract<ServerMessage, { readonly type: "event" }>
+export type { NodeRunState, PinOutput } from "./run-replay"
 
 export const finished = (status: ExecutionStatus | null): boolean =>
   status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
-
-const parseMessage = (data: unknown): ServerMessage | null => {
-  if (typeof data !== "string") return null
-  try {
-    const message: unknown = JSON.parse(data)
-    return typeof message === "object" && message !== null && "type" in message ? (message as ServerMessage) : null // boundary: the gateway's own protocol
-  } catch {
-    return null
-  }
-}
 
 @Injectable()
 export class RunStore {
   private readonly api = inject(GatewayApi)
   private readonly session = inject(SessionStore)
   private readonly openSocket = inject(WEB_SOCKET_FACTORY)
-  private socket: WebSocket | null = null
+  private socket: RunSocket | null = null
   private held: Array<EventMessage> = []
+  private lastCatchUp: Promise<void> = Promise.resolve()
 
   private readonly executionIdState = signal<string | null>(null)
   private readonly statusState = signal<ExecutionStatus | null>(null)
   private readonly nodesState = signal<ReadonlyMap<string, NodeRunState>>(new Map())
   private readonly outputsState = signal<ReadonlyMap<string, ReadonlyArray<PinOutput>>>(new Map())
+  private readonly stuckNodesState = signal<ReadonlyArray<StuckNode>>([])
+  private readonly runOutputsState = signal<{ readonly [name: string]: ReadonlyArray<unknown> } | null>(null)
+  private readonly cancellingState = signal(false)
   private readonly errorState = signal<string | null>(null)
 
   readonly executionId = this.executionIdState.asReadonly()
@@ -57,6 +43,11 @@ export class RunStore {
   readonly nodes = this.nodesState.asReadonly()
   /** Yielded outputs per graph node id, in arrival order. */
   readonly outputs = this.outputsState.asReadonly()
+  /** Nodes still waiting for inputs when the run ended, with the pins they never received. */
+  readonly stuckNodes = this.stuckNodesState.asReadonly()
+  /** The graph's outputs once the run ended (null before). */
+  readonly runOutputs = this.runOutputsState.asReadonly()
+  readonly cancelling = this.cancellingState.asReadonly()
   readonly error = this.errorState.asReadonly()
 
   constructor() {
@@ -66,8 +57,9 @@ export class RunStore {
   /**
    * Subscribes to the graph's runs first and only then starts the run, so that no event of it can be missed;
    * events that arrive before the gateway names the new execution are held and replayed once it does.
+   * Resolves to the failure when the run did not start (a `run-rejected` problem names the nodes), else null.
    */
-  async start(graphId: string, graphVersion: number, inputs: Readonly<Record<string, unknown>>): Promise<void> {
+  async start(graphId: string, graphVersion: number, inputs: Readonly<Record<string, unknown>>): Promise<unknown> {
     this.reset()
     try {
       await this.watch(graphId)
@@ -77,18 +69,44 @@ export class RunStore {
       const held = this.held
       this.held = []
       for (const message of held) if (message.executionId === accepted.executionId) this.apply(message.event)
+      if (finished(this.statusState())) this.catchUp()
+      return null
+    } catch (error) {
+      this.closeSocket()
+      this.errorState.set(problemMessage(error))
+      return error
+    }
+  }
+
+  /** Shows a stored run (read-only replay); resolves to it, or null when it could not be read. */
+  async load(executionId: string): Promise<ExecutionDetail | null> {
+    this.reset()
+    this.executionIdState.set(executionId)
+    try {
+      const detail = await this.api.execution(executionId)
+      this.show(detail)
+      return detail
     } catch (error) {
       this.errorState.set(problemMessage(error))
+      return null
     }
+  }
+
+  /** Forgets the run (another graph was opened). */
+  clear(): void {
+    this.reset()
   }
 
   async cancel(): Promise<void> {
     const executionId = this.executionIdState()
-    if (executionId === null) return
+    if (executionId === null || finished(this.statusState())) return
+    this.cancellingState.set(true)
     try {
       await this.api.cancelExecution(executionId)
     } catch (error) {
       this.errorState.set(problemMessage(error))
+    } finally {
+      this.cancellingState.set(false)
     }
   }
 
@@ -97,7 +115,10 @@ export class RunStore {
     switch (event._tag) {
       case "graph":
         this.statusState.set(event.status)
-        if (finished(event.status)) this.closeSocket()
+        if (finished(event.status)) {
+          this.closeSocket()
+          if (this.executionIdState() !== null) this.catchUp()
+        }
         return
       case "node":
         this.nodesState.update((nodes) => {
@@ -125,31 +146,61 @@ export class RunStore {
     }
   }
 
+  /** Settles once the last read of the stored run (at the end of a live run) is shown. */
+  caughtUp(): Promise<void> {
+    return this.lastCatchUp
+  }
+
+  /**
+   * Reads the stored run: its final outputs, stuck nodes and the values too large for the live events. Also
+   * how the live view recovers after the gateway dropped a watcher that fell behind.
+   */
+  private catchUp(): void {
+    this.lastCatchUp = this.readStored()
+  }
+
+  private async readStored(): Promise<void> {
+    const executionId = this.executionIdState()
+    if (executionId === null) return
+    try {
+      const detail = await this.api.execution(executionId)
+      if (this.executionIdState() === executionId) this.show(detail)
+    } catch (error) {
+      this.errorState.set(problemMessage(error))
+    }
+  }
+
+  private show(detail: ExecutionDetail): void {
+    const snapshot = snapshotOf(detail)
+    this.statusState.set(snapshot.status)
+    this.nodesState.set(snapshot.nodes)
+    this.outputsState.set(snapshot.outputs)
+    this.stuckNodesState.set(finished(snapshot.status) ? snapshot.stuckNodes : [])
+    this.runOutputsState.set(finished(snapshot.status) ? snapshot.runOutputs : null)
+  }
+
   /** Resolves once the gateway confirmed the subscription (or at once when there is no live view to open). */
   private watch(graphId: string): Promise<void> {
     const token = this.session.token()
     if (token === null || globalThis.location === undefined) return Promise.resolve()
-    const socket = this.openSocket(webSocketUrl(globalThis.location), ["weft", token])
-    this.socket = socket
-    return new Promise((resolve) => {
-      socket.addEventListener("open", () => socket.send(JSON.stringify({ type: "subscribe", target: { graphId } })))
-      socket.addEventListener("message", (message: MessageEvent) => {
-        const parsed = parseMessage(message.data)
-        if (parsed === null) return
-        if (parsed.type === "subscribed") resolve()
-        if (parsed.type === "error") this.errorState.set(parsed.message)
-        if (parsed.type !== "event") return
+    const socket = openRunSocket(this.openSocket, globalThis.location, token, graphId, {
+      event: (message) => {
         const executionId = this.executionIdState()
-        if (executionId === null) this.held.push(parsed)
-        else if (parsed.executionId === executionId) this.apply(parsed.event)
-      })
-      socket.addEventListener("close", (event: CloseEvent) => {
+        if (executionId === null) this.held.push(message)
+        else if (message.executionId === executionId) this.apply(message.event)
+      },
+      error: (message) => this.errorState.set(message),
+      closed: (code) => {
         if (this.socket === socket) this.socket = null
-        if (event.code === 4401 || event.code === 4403) this.errorState.set("The live view was refused: sign in again.")
-        resolve()
-      })
-      socket.addEventListener("error", () => resolve())
+        if (code === closeCodes.missingToken || code === closeCodes.invalidToken) {
+          this.errorState.set("The live view was refused: sign in again.")
+        } else if (!finished(this.statusState())) {
+          this.catchUp()
+        }
+      }
     })
+    this.socket = socket
+    return socket.subscribed
   }
 
   private reset(): void {
@@ -159,12 +210,15 @@ export class RunStore {
     this.statusState.set(null)
     this.nodesState.set(new Map())
     this.outputsState.set(new Map())
+    this.stuckNodesState.set([])
+    this.runOutputsState.set(null)
+    this.cancellingState.set(false)
     this.errorState.set(null)
   }
 
   private closeSocket(): void {
     const socket = this.socket
     this.socket = null
-    if (socket !== null && socket.readyState <= 1) socket.close(1000)
+    socket?.close()
   }
 }

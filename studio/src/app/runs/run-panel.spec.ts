@@ -1,0 +1,82 @@
+import { TestBed } from "@angular/core/testing"
+import { provideRouter } from "@angular/router"
+import { describe, expect, it } from "vitest"
+import type { Graph, RunAccepted } from "../api/api-types"
+import { GatewayApi } from "../api/gateway-api"
+import { EditorStore } from "../editor/editor-store"
+import { RunPanel } from "./run-panel"
+import { RunStore } from "./run-store"
+
+const graph: Graph = {
+  id: "g1",
+  version: 2,
+  name: "Greeting",
+  description: "",
+  nodes: [
+    { id: "in", block: { id: "AgentInput" }, inputDefault: { name: "name", title: "Your name" }, metadata: {} },
+    { id: "key", block: { id: "AgentInput" }, inputDefault: { name: "key", secret: true }, metadata: {} }
+  ],
+  links: [],
+  isActive: true,
+  ownerId: "u1",
+  createdAt: ""
+}
+
+const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
+  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
+  expect(ready()).toBe(true)
+}
+
+describe("RunPanel", () => {
+  it("asks for the AgentInput values in a dialog, starts the run with them, and cancels it", async () => {
+    const started: Array<unknown> = []
+    const cancelled: Array<string> = []
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        EditorStore,
+        RunStore,
+        {
+          provide: GatewayApi,
+          useValue: {
+            startExecution: async (_g: string, _v: number, inputs: unknown): Promise<RunAccepted> => {
+              started.push(inputs)
+              return { executionId: "e1", status: "QUEUED" }
+            },
+            cancelExecution: async (id: string) => {
+              cancelled.push(id)
+              return {}
+            }
+          }
+        }
+      ]
+    })
+    TestBed.inject(EditorStore).open(graph)
+    const fixture = TestBed.createComponent(RunPanel)
+    const element: HTMLElement = fixture.nativeElement
+    await fixture.whenStable()
+    const button = (name: string) =>
+      [...element.querySelectorAll("button")].find(
+        (b) => b.textContent?.trim() === name || b.getAttribute("aria-label") === name
+      )
+
+    button("Run…")?.click()
+    await until(fixture, () => element.querySelector("[role='dialog']") !== null)
+    const name = element.querySelector<HTMLInputElement>("[aria-label='Run input name']")
+    const key = element.querySelector<HTMLInputElement>("[aria-label='Run input key']")
+    expect(key?.type).toBe("password")
+    if (name === null) throw new Error("no input field")
+    name.value = "Ada"
+    name.dispatchEvent(new Event("input"))
+    element.querySelector("form")?.dispatchEvent(new Event("submit", { cancelable: true }))
+    await until(fixture, () => started.length === 1)
+    expect(started).toEqual([{ name: "Ada" }])
+    await until(
+      fixture,
+      () => element.querySelector("[role='dialog']") === null && button("Cancel the run")?.disabled === false
+    )
+    button("Cancel the run")?.click()
+    await until(fixture, () => cancelled.length === 1)
+    expect(cancelled).toEqual(["e1"])
+  })
+})
