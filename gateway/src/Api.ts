@@ -55,6 +55,8 @@ import {
 const Created = HttpApiSchema.status(201)
 const Accepted = HttpApiSchema.status(202)
 const graphIdParam = { graphId: Schema.NonEmptyString }
+/** `?message=`: the author's note on the version being saved (kept beside it, not in the graph file). */
+const versionMessageQuery = { message: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))) }
 const versionQuery = {
   version: Schema.optionalKey(Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1)))
 }
@@ -132,6 +134,7 @@ export class GraphsGroup extends HttpApiGroup.make("graphs")
   .add(
     HttpApiEndpoint.put("update", "/graphs/:graphId", {
       params: graphIdParam,
+      query: versionMessageQuery,
       payload: GraphFile,
       success: Graph,
       error: [NotFound, InvalidGraph, Unavailable]

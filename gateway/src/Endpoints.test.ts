@@ -118,6 +118,57 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
     })
   )
 
+  it.effect(
+    "versions: an update is version max+1 with its message; set-active switches what runs; delete removes all",
+    () =>
+      Effect.gen(function* () {
+        const url = yield* baseUrl
+        const api = yield* client(url, { bearer: yield* signToken({ sub: "versioner" }) })
+        const first = yield* api.graphs.create({ payload: echo })
+        assert.strictEqual(first.version, 1)
+        assert.isUndefined(first.versionMessage)
+        const renamed = { ...echo, name: "echo, renamed" }
+        const second = yield* api.graphs.update({
+          params: { graphId: first.id },
+          query: { message: "Renamed it" },
+          payload: renamed
+        })
+        assert.deepStrictEqual([second.version, second.isActive, second.versionMessage], [2, true, "Renamed it"])
+        const versions = yield* api.graphs.versions({ params: { graphId: first.id } })
+        assert.deepStrictEqual(
+          versions.map((v): Array<unknown> => [v.version, v.isActive, v.versionMessage ?? null]),
+          [
+            [2, true, "Renamed it"],
+            [1, false, null]
+          ]
+        )
+        const reactivated = yield* api.graphs.setActive({ params: { graphId: first.id }, payload: { version: 1 } })
+        assert.deepStrictEqual([reactivated.version, reactivated.isActive], [1, true])
+        assert.strictEqual((yield* api.graphs.get({ params: { graphId: first.id }, query: {} })).name, "echo")
+        const v2 = yield* api.graphs.get({ params: { graphId: first.id }, query: { version: 2 } })
+        assert.strictEqual(v2.name, "echo, renamed")
+        // An over-long message is a 400 problem, and nothing is saved.
+        const tooLong = yield* raw(`${url}/api/v1/graphs/${first.id}?message=${"x".repeat(501)}`, {
+          method: "PUT",
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${yield* signToken({ sub: "versioner" })}`
+          },
+          body: JSON.stringify(renamed)
+        })
+        assert.strictEqual(tooLong.status, 400)
+        assert.match(tooLong.headers.get("content-type") ?? "", /application\/problem\+json/)
+        assert.strictEqual((yield* api.graphs.versions({ params: { graphId: first.id } })).length, 2)
+        // Another user sees none of it.
+        const stranger = yield* client(url, { bearer: yield* signToken({ sub: "not-the-versioner" }) })
+        const hidden = yield* stranger.graphs.versions({ params: { graphId: first.id } }).pipe(Effect.flip)
+        assert.strictEqual(hidden._tag, "NotFound")
+        yield* api.graphs.delete({ params: { graphId: first.id } })
+        const gone = yield* api.graphs.get({ params: { graphId: first.id }, query: {} }).pipe(Effect.flip)
+        assert.strictEqual(gone._tag, "NotFound")
+      })
+  )
+
   it.effect("credentials: created, listed as metadata only, deleted; the secret is in no response", () =>
     Effect.gen(function* () {
       const url = yield* baseUrl

@@ -47,14 +47,14 @@ export const GraphHandlers = HttpApiBuilder.group(
         Effect.flatMap(CurrentPrincipal, (principal) =>
           graphs.get(GraphId.make(params.graphId), accessOf(principal), versionOf(query.version))
         ).pipe(problems),
-      update: ({ params, payload }) =>
+      update: ({ params, payload, query }) =>
         Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
           const id = GraphId.make(params.graphId)
           // The owner check first, so a stranger learns nothing from validation errors.
           yield* graphs.get(id, accessOf(principal))
           const document = yield* prepareGraph({ ...payloadObject(payload), id: params.graphId }, accessOf(principal))
-          return yield* graphs.createVersion(id, accessOf(principal), document)
+          return yield* graphs.createVersion(id, accessOf(principal), { ...document, versionMessage: query.message })
         }).pipe(problems),
       versions: ({ params }) =>
         Effect.flatMap(CurrentPrincipal, (principal) =>

@@ -43,6 +43,8 @@ export const Graph = Schema.Struct({
   links: Schema.Array(Link),
   isActive: Schema.Boolean,
   ownerId: UserId,
-  createdAt: Schema.String
+  createdAt: Schema.String,
+  /** What its author said about this version when saving it. */
+  versionMessage: Schema.optionalKey(Schema.String)
 })
 export type Graph = typeof Graph.Type

@@ -21,6 +21,8 @@ export const Access = {
 export interface GraphContent {
   readonly name: string
   readonly description?: string | undefined
+  /** The author's note on this version (not part of the graph file). */
+  readonly versionMessage?: string | undefined
   readonly nodes: ReadonlyArray<Node>
   readonly links: ReadonlyArray<Link>
 }
@@ -44,7 +46,8 @@ const GraphRow = Schema.Struct({
   nodes: Schema.Array(Node),
   links: Schema.Array(Link),
   is_active: Schema.Boolean,
-  created_at: Schema.Date
+  created_at: Schema.Date,
+  version_message: Schema.NullOr(Schema.String)
 })
 const decodeRows = Schema.decodeUnknownEffect(Schema.Array(GraphRow))
 const toGraph = (row: typeof GraphRow.Type): Graph => ({
@@ -56,10 +59,11 @@ const toGraph = (row: typeof GraphRow.Type): Graph => ({
   nodes: row.nodes,
   links: row.links,
   isActive: row.is_active,
-  createdAt: row.created_at.toISOString()
+  createdAt: row.created_at.toISOString(),
+  ...(row.version_message === null ? {} : { versionMessage: row.version_message })
 })
 
-const columns = "id, version, owner_id, name, description, nodes, links, is_active, created_at"
+const columns = "id, version, owner_id, name, description, nodes, links, is_active, created_at, version_message"
 
 export class GraphStore extends Context.Service<
   GraphStore,
@@ -119,9 +123,10 @@ export class GraphStore extends Context.Service<
         })
 
       const insertVersion = (id: GraphId, version: number, ownerId: UserId, content: GraphContent, active: boolean) =>
-        sql`insert into graphs (id, version, owner_id, name, description, nodes, links, is_active)
+        sql`insert into graphs (id, version, owner_id, name, description, nodes, links, is_active, version_message)
             values (${id}, ${version}, ${ownerId}, ${content.name}, ${content.description ?? ""},
-                    ${JSON.stringify(content.nodes)}::jsonb, ${JSON.stringify(content.links)}::jsonb, ${active})
+                    ${JSON.stringify(content.nodes)}::jsonb, ${JSON.stringify(content.links)}::jsonb, ${active},
+                    ${content.versionMessage ?? null})
             returning ${sql.literal(columns)}`.pipe(Effect.flatMap(decodeRows))
 
       const single = (rows: ReadonlyArray<typeof GraphRow.Type>, id: GraphId, version?: number) => {

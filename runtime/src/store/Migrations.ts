@@ -8,6 +8,7 @@ import { Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import init from "./migrations/0001_init.ts"
+import versionMessage from "./migrations/0002_version_message.ts"
 
 /**
  * Weft's own bookkeeping table: other parts (the registry, the cluster) keep their tables in the same database,
@@ -16,7 +17,8 @@ import init from "./migrations/0001_init.ts"
 export const table = "weft_runtime_migrations"
 
 export const loader = PgMigrator.fromRecord({
-  "0001_init": init
+  "0001_init": init,
+  "0002_version_message": versionMessage
 })
 
 /**

@@ -144,6 +144,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }>
     }
     readonly problems: {
@@ -220,6 +221,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }
     }
     readonly problems: {
@@ -297,6 +299,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }
     }
     readonly problems: {
@@ -352,6 +355,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }
     }
     readonly problems: {
@@ -370,7 +374,9 @@ export interface Operations {
     readonly params: {
       readonly graphId: string
     }
-    readonly query: Record<string, never>
+    readonly query: {
+      readonly message?: string
+    }
     readonly headers: Record<string, never>
     readonly body: {
       readonly id?: string
@@ -431,6 +437,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }
     }
     readonly problems: {
@@ -506,6 +513,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }>
     }
     readonly problems: {
@@ -560,6 +568,7 @@ export interface Operations {
         readonly isActive: boolean
         readonly ownerId: string
         readonly createdAt: string
+        readonly versionMessage?: string
       }
     }
     readonly problems: {
