@@ -3,11 +3,12 @@
  * and recovery; only the cluster transport differs: `embedded` is one in-process runner, `distributed` joins the
  * runners registered in the shared PostgreSQL and talks to them over sockets.
  */
-import { NodeClusterSocket, NodeCrypto } from "@effect/platform-node"
+import { NodeCrypto } from "@effect/platform-node"
 import { Duration, Layer, Option } from "effect"
 import { RunnerAddress, SingleRunner } from "effect/cluster"
 import type { ShardingConfig } from "effect/cluster"
 import { ActiveRuns } from "./ActiveRuns.ts"
+import { clientTransport, runnerTransport } from "./ClusterTransport.ts"
 import { BlockExecutor } from "./BlockExecutor.ts"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
@@ -49,22 +50,17 @@ export const embeddedCluster = Layer.merge(
 /** A runner listening on `host:port` that shares shards with every runner registered in the same database. */
 export const distributedCluster = (options: { readonly host: string; readonly port: number }) =>
   Layer.merge(
-    NodeClusterSocket.layer({
-      shardingConfig: {
-        ...shardingDefaults,
-        runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
-        runnerListenAddress: Option.some(RunnerAddress.make(options.host, options.port))
-      }
+    runnerTransport({
+      ...shardingDefaults,
+      runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
+      runnerListenAddress: Option.some(RunnerAddress.make(options.host, options.port))
     }),
     ProcessIdentity.distributed(options)
   )
 
 /** A client of the cluster that hosts no entities (e.g. a gateway): it can start and watch runs. */
 export const clientCluster = Layer.merge(
-  NodeClusterSocket.layer({
-    clientOnly: true,
-    shardingConfig: { ...shardingDefaults, runnerAddress: Option.none() }
-  }),
+  clientTransport({ ...shardingDefaults, runnerAddress: Option.none() }),
   Layer.sync(ProcessIdentity, () => `client:${process.pid}`)
 )
 
