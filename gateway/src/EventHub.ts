@@ -35,6 +35,8 @@ export class EventHub extends Context.Service<
       const pg = yield* PgClient.PgClient
       const subscribers = new Set<Subscriber>()
       const dispatch = (payload: string) => {
+        // Every commit of every runner arrives here: with no WebSocket client, skip the parse and decode.
+        if (subscribers.size === 0) return
         const batch = parseBatch(payload)
         if (batch === undefined) return
         for (const subscriber of subscribers) subscriber(batch)
