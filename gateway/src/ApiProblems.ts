@@ -107,7 +107,7 @@ export class RateLimited extends HttpApiError.Problem<RateLimited>()(
   },
   {
     /** Seconds until the window resets (also in the Retry-After header). */
-    retryAfter: Schema.Number
+    retryAfter: Schema.Int
   }
 ) {}
 
@@ -129,6 +129,6 @@ export class PackageInUse extends HttpApiError.Problem<PackageInUse>()(
   {
     package: Schema.String,
     version: Schema.String,
-    graphs: Schema.Array(Schema.Struct({ id: Schema.String, version: Schema.Number, name: Schema.String }))
+    graphs: Schema.Array(Schema.Struct({ id: Schema.String, version: Schema.Int, name: Schema.String }))
   }
 ) {}

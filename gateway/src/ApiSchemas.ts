@@ -133,5 +133,5 @@ export const Readiness = Schema.Struct({
     /** What happens to requests while Redis is unreachable. */
     onFailure: Schema.Literals(["open", "closed"])
   }),
-  runners: Schema.Number
+  runners: Schema.Int
 })

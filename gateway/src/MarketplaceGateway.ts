@@ -14,7 +14,7 @@ export const MarketplacePackage = Schema.Struct({
   keywords: StringList,
   categories: StringList,
   latestVersion: Schema.String,
-  installCount: Schema.Number
+  installCount: Schema.Int
 })
 export type MarketplacePackage = typeof MarketplacePackage.Type
 
@@ -64,7 +64,7 @@ export const InstalledPlugin = Schema.Struct({
 })
 export type InstalledPlugin = typeof InstalledPlugin.Type
 
-export const GraphUsingPlugin = Schema.Struct({ id: Schema.String, version: Schema.Number, name: Schema.String })
+export const GraphUsingPlugin = Schema.Struct({ id: Schema.String, version: Schema.Int, name: Schema.String })
 export type GraphUsingPlugin = typeof GraphUsingPlugin.Type
 
 export const UpgradeOutcome = Schema.Struct({

@@ -50,7 +50,7 @@ export const NodeExecutionState = Schema.Struct({
   /** Creation order within the run. */
   createdSeq: Schema.Int,
   /** Run sequence number of the event that completed or failed it. */
-  endSeq: Schema.NullOr(Schema.Number),
+  endSeq: Schema.NullOr(Schema.Int),
   queuedAt: Schema.NullOr(Schema.String),
   startedAt: Schema.NullOr(Schema.String),
   endedAt: Schema.NullOr(Schema.String)
@@ -64,7 +64,7 @@ export const NodeOutputRecord = Schema.Struct({
   pin: Schema.String,
   value: Schema.Unknown,
   /** Order within the whole run: the journal's replay order. */
-  runSeq: Schema.Number,
+  runSeq: Schema.Int,
   at: Schema.String
 })
 export type NodeOutputRecord = typeof NodeOutputRecord.Type

@@ -31,7 +31,7 @@ describe("ApiKeyList", () => {
               lastUsedAt: null,
               key: "wk_abcdef-secret"
             })
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

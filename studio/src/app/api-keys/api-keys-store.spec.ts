@@ -2,7 +2,7 @@ import { provideHttpClient } from "@angular/common/http"
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing"
 import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
-import type { ApiKeyMetadata } from "../api/api-types"
+import type { ApiKeyMetadata, CreatedApiKey } from "../api/api-types"
 import { ApiKeysStore } from "./api-keys-store"
 
 const metadata = (id: string, createdAt: string): ApiKeyMetadata => ({
@@ -37,7 +37,7 @@ describe("ApiKeysStore", () => {
     const creating = store.create(" CI ", ["read", "execute"])
     const post = http.expectOne({ method: "POST", url: "/api/v1/api-keys" })
     expect(post.request.body).toEqual({ name: "CI", scopes: ["read", "execute"] })
-    post.flush({ ...metadata("k1", "2026-03-01T00:00:00Z"), name: "CI", key: "wk_k1_secret" })
+    post.flush({ ...metadata("k1", "2026-03-01T00:00:00Z"), name: "CI", key: "wk_k1_secret" } satisfies CreatedApiKey)
     expect(await creating).toBe(true)
     expect(store.created()?.key).toBe("wk_k1_secret")
     expect(store.keys()).toHaveLength(1)
@@ -55,7 +55,9 @@ describe("ApiKeysStore", () => {
 
   it("revokes a key, dropping its one-time secret with it", async () => {
     const creating = store.create("CI", ["manage"])
-    http.expectOne("/api/v1/api-keys").flush({ ...metadata("k1", "2026-03-01T00:00:00Z"), key: "secret" })
+    http
+      .expectOne("/api/v1/api-keys")
+      .flush({ ...metadata("k1", "2026-03-01T00:00:00Z"), key: "secret" } satisfies CreatedApiKey)
     await creating
     const revoking = store.revoke("k1")
     http

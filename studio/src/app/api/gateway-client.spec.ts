@@ -45,7 +45,7 @@ describe("GatewayClient", () => {
     const list = client.call("executions.list", {})
     const all = http.expectOne((r) => r.url === "/api/v1/executions")
     expect(all.request.params.keys()).toEqual([])
-    all.flush({ items: [] })
+    all.flush({ items: [], nextCursor: null })
     await list
     http.verify()
   })

@@ -780,7 +780,7 @@ export interface Operations {
           readonly error: string | null
           readonly attempt: number
           readonly createdSeq: number
-          readonly endSeq: number | "Infinity" | "-Infinity" | "NaN" | null
+          readonly endSeq: number | null
           readonly queuedAt: string | null
           readonly startedAt: string | null
           readonly endedAt: string | null
@@ -789,7 +789,7 @@ export interface Operations {
             readonly seq: number
             readonly pin: string
             readonly value: unknown
-            readonly runSeq: number | "Infinity" | "-Infinity" | "NaN"
+            readonly runSeq: number
             readonly at: string
           }>
         }>
@@ -1106,7 +1106,7 @@ export interface Operations {
           readonly keywords: ReadonlyArray<string>
           readonly categories: ReadonlyArray<string>
           readonly latestVersion: string
-          readonly installCount: number | "Infinity" | "-Infinity" | "NaN"
+          readonly installCount: number
         }>
         readonly next?: string
       }
@@ -1136,7 +1136,7 @@ export interface Operations {
         readonly keywords: ReadonlyArray<string>
         readonly categories: ReadonlyArray<string>
         readonly latestVersion: string
-        readonly installCount: number | "Infinity" | "-Infinity" | "NaN"
+        readonly installCount: number
         readonly readme: string
         readonly versions: ReadonlyArray<{
           readonly version: string
@@ -1239,7 +1239,7 @@ export interface Operations {
           readonly version: string
           readonly graphs: ReadonlyArray<{
             readonly id: string
-            readonly version: number | "Infinity" | "-Infinity" | "NaN"
+            readonly version: number
             readonly name: string
           }>
         }>
@@ -1334,7 +1334,7 @@ export interface Operations {
           readonly reachable: boolean
           readonly onFailure: "open" | "closed"
         }
-        readonly runners: number | "Infinity" | "-Infinity" | "NaN"
+        readonly runners: number
       }
     }
     readonly problems: {
@@ -1465,7 +1465,7 @@ export interface Schemas {
   RateLimitedEncoded: {
     readonly detail?: string
     readonly instance?: string
-    readonly retryAfter: number | "Infinity" | "-Infinity" | "NaN"
+    readonly retryAfter: number
     readonly type: "https://weft.dev/problems/rate-limited"
     readonly status?: 429
     readonly title?: "Too Many Requests"
@@ -1512,7 +1512,7 @@ export interface Schemas {
     readonly version: string
     readonly graphs: ReadonlyArray<{
       readonly id: string
-      readonly version: number | "Infinity" | "-Infinity" | "NaN"
+      readonly version: number
       readonly name: string
     }>
     readonly type: "https://weft.dev/problems/package-in-use"

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from "@angular/common
 import { TestBed } from "@angular/core/testing"
 import { provideRouter, Router } from "@angular/router"
 import { beforeEach, describe, expect, it } from "vitest"
-import type { Me } from "../api/api-types"
+import type { LocalSession, Me } from "../api/api-types"
 import { authInterceptor } from "./auth-interceptor"
 import { SessionStore } from "./session-store"
 import { SignIn } from "./sign-in"
@@ -32,7 +32,7 @@ describe("SignIn", () => {
   it("offers the local admin's login when the gateway does, and signs in with it in one click", async () => {
     const fixture = TestBed.createComponent(SignIn)
     const http = TestBed.inject(HttpTestingController)
-    http.expectOne("/local-session").flush({ token: "local-jwt", name: "Local admin" })
+    http.expectOne("/local-session").flush({ token: "local-jwt", name: "Local admin" } satisfies LocalSession)
     await settle()
     await fixture.whenStable()
     const element: HTMLElement = fixture.nativeElement

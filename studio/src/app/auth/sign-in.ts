@@ -3,12 +3,10 @@
  * `weft dev`, opened on the same machine, the gateway offers the local admin's login (`GET /local-session`), and
  * the page shows it as a one-click choice; anywhere else that call is a 404 and the page shows only the form.
  */
-import { HttpClient } from "@angular/common/http"
 import { ChangeDetectionStrategy, Component, inject, signal } from "@angular/core"
 import { Router } from "@angular/router"
-import { firstValueFrom } from "rxjs"
-import type { LocalSession, Me } from "../api/api-types"
-import { apiBase } from "../api/gateway-url"
+import type { LocalSession } from "../api/api-types"
+import { GatewayApi } from "../api/gateway-api"
 import { problemMessage } from "../api/problem-message"
 import { SessionStore } from "./session-store"
 
@@ -20,7 +18,7 @@ import { SessionStore } from "./session-store"
 })
 export class SignIn {
   private readonly session = inject(SessionStore)
-  private readonly http = inject(HttpClient)
+  private readonly api = inject(GatewayApi)
   private readonly router = inject(Router)
 
   protected readonly token = signal("")
@@ -29,7 +27,7 @@ export class SignIn {
   protected readonly offer = signal<LocalSession | null>(null)
 
   constructor() {
-    firstValueFrom(this.http.get<LocalSession>("/local-session")).then(
+    this.api.localSession().then(
       (offered) => this.offer.set(offered),
       () => this.offer.set(null)
     )
@@ -54,7 +52,7 @@ export class SignIn {
     this.busy.set(true)
     this.session.signIn(token)
     try {
-      const me = await firstValueFrom(this.http.get<Me>(`${apiBase}/me`))
+      const me = await this.api.me()
       this.session.identified(me)
       await this.router.navigateByUrl("/graphs")
     } catch (error) {

@@ -23,7 +23,7 @@ describe("CredentialList", () => {
                 createdAt: "2026-01-01T00:00:00Z"
               }
             }
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

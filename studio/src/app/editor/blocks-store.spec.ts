@@ -13,7 +13,8 @@ const block = (id: string, categories: ReadonlyArray<string>, description = ""):
   inputSchema: {},
   outputSchema: {},
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 })
 
 describe("groupByCategory", () => {
@@ -56,7 +57,7 @@ describe("BlocksStore", () => {
               fetches++
               return catalogue
             }
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

@@ -13,7 +13,8 @@ const block: BlockDescriptor = {
   inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } },
   outputSchema: { type: "object", properties: { result: { type: "number" }, error: { type: "string" } } },
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 }
 
 /** A layered graph of `count` nodes with `edges` links, some into dynamic pins (`values_#_k`). */
@@ -30,7 +31,7 @@ const bigGraph = (count: number, edges: number) => {
     const sink = source + 1 + ((e * 7) % Math.min(5, count - 1 - source))
     const sinkName = e % 10 === 0 ? `values_#_k${e}` : e % 2 === 0 ? "a" : "b"
     const ends = { sourceId: `n${source}`, sourceName: "result", sinkId: `n${sink}`, sinkName }
-    if (!links.some((l) => l.id === linkId(ends))) links.push({ ...ends, id: linkId(ends) })
+    if (!links.some((l) => l.id === linkId(ends))) links.push({ ...ends, id: linkId(ends), isStatic: false })
   }
   return { nodes, links: withLinkIds(links) }
 }
@@ -73,7 +74,7 @@ describe("CanvasModel", () => {
 
     // A new link into a dynamic pin redraws its sink only (the source's `result` pin is declared).
     const ends = { sourceId: "n0", sourceName: "result", sinkId: "n499", sinkName: "values_#_fresh" }
-    const withLink = [...doc.links, { ...ends, id: linkId(ends) }]
+    const withLink = [...doc.links, { ...ends, id: linkId(ends), isStatic: false }]
     const third = canvas.nodes(doc.nodes, withLink, blockOf, false)
     expect(canvas.lastRedrawn).toBe(1)
     expect(third.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(["n499"])

@@ -13,7 +13,7 @@ import { type Signal, signal, untracked, type WritableSignal } from "@angular/co
 import type { Edge, HtmlTemplateNode } from "ngx-vflow"
 import type { BlockDescriptor, GraphLink, GraphNode } from "../api/api-types"
 import type { NodeRunState, PinOutput } from "../runs/run-replay"
-import { linkId, nodePosition } from "./editor-document"
+import { type LinkEnds, linkId, nodePosition } from "./editor-document"
 import type { NodeProblems } from "./graph-problems"
 import { properties } from "./json-schema"
 
@@ -93,9 +93,9 @@ export const pinOfHandle = (handle: string | undefined, direction: "in" | "out")
   handle?.startsWith(`${direction}:`) === true ? handle.slice(direction.length + 1) : null
 
 /** The links touching each node (as source or sink), built in one pass. */
-export const indexLinks = (links: ReadonlyArray<GraphLink>): ReadonlyMap<string, ReadonlyArray<GraphLink>> => {
-  const index = new Map<string, Array<GraphLink>>()
-  const add = (nodeId: string, link: GraphLink) => {
+export const indexLinks = <L extends LinkEnds>(links: ReadonlyArray<L>): ReadonlyMap<string, ReadonlyArray<L>> => {
+  const index = new Map<string, Array<L>>()
+  const add = (nodeId: string, link: L) => {
     const list = index.get(nodeId)
     if (list === undefined) index.set(nodeId, [link])
     else list.push(link)
@@ -113,7 +113,7 @@ export type NodeDrawing = Omit<CanvasNodeData, "decor">
 export const drawNode = (
   node: GraphNode,
   block: BlockDescriptor | undefined,
-  links: ReadonlyArray<GraphLink>
+  links: ReadonlyArray<LinkEnds>
 ): NodeDrawing => {
   const inputs = properties(block?.inputSchema).map(([name]) => name)
   const outputs = properties(block?.outputSchema).map(([name]) => name)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { GraphNode } from "../api/api-types"
+import type { GraphLink, GraphNode } from "../api/api-types"
 import { copyNodes, GraphClipboard, pasteNodes, pasteStep } from "./clipboard"
 import { type EditorDocument, linkId, nodePosition } from "./editor-document"
 
@@ -11,7 +11,11 @@ const node = (id: string, blockId: string, x: number, y: number): GraphNode => (
 })
 
 const ends = (sourceId: string, sinkId: string) => ({ sourceId, sourceName: "result", sinkId, sinkName: "a" })
-const link = (sourceId: string, sinkId: string) => ({ ...ends(sourceId, sinkId), id: linkId(ends(sourceId, sinkId)) })
+const link = (sourceId: string, sinkId: string): GraphLink => ({
+  ...ends(sourceId, sinkId),
+  id: linkId(ends(sourceId, sinkId)),
+  isStatic: false
+})
 
 const doc: EditorDocument = {
   name: "g",

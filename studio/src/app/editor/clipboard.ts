@@ -43,7 +43,7 @@ export const pasteNodes = (doc: EditorDocument, content: ClipboardContent, offse
     const sinkId = renamed.get(link.sinkId)
     if (sourceId === undefined || sinkId === undefined) return []
     const ends = { sourceId, sourceName: link.sourceName, sinkId, sinkName: link.sinkName }
-    return [{ ...ends, id: linkId(ends) }]
+    return [{ ...ends, id: linkId(ends), isStatic: link.isStatic }]
   })
   return {
     doc: { ...doc, nodes: [...doc.nodes, ...nodes], links: [...doc.links, ...links] },

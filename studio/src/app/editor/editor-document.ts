@@ -43,7 +43,10 @@ export const freshNodeId = (blockId: string, taken: ReadonlySet<string>): string
   }
 }
 
-/** The body that saves the edited graph: only the fields the gateway's strict GraphFile accepts. */
+/**
+ * The body that saves the edited graph: only the fields the gateway's strict GraphFile accepts. Link ids are the
+ * editor's own (derived from the ends) and stay behind; a static link says so, or a save would drop it.
+ */
 export const toGraphFile = (
   name: string,
   description: string,
@@ -53,7 +56,9 @@ export const toGraphFile = (
   name,
   description,
   nodes: nodes.map(({ id, block, inputDefault, metadata }) => ({ id, block, inputDefault, metadata })),
-  links: links.map(({ sourceId, sourceName, sinkId, sinkName }) => ({ sourceId, sourceName, sinkId, sinkName }))
+  links: links.map(({ sourceId, sourceName, sinkId, sinkName, isStatic }) =>
+    isStatic ? { sourceId, sourceName, sinkId, sinkName, isStatic } : { sourceId, sourceName, sinkId, sinkName }
+  )
 })
 
 /** Every link with its editor id (derived from its ends, so the same link always gets the same id). */
@@ -81,9 +86,7 @@ export const removeItems = (
   linkIds: ReadonlySet<string>
 ): EditorDocument => {
   const nodes = doc.nodes.filter((n) => !nodeIds.has(n.id))
-  const links = doc.links.filter(
-    (l) => !linkIds.has(l.id ?? linkId(l)) && !nodeIds.has(l.sourceId) && !nodeIds.has(l.sinkId)
-  )
+  const links = doc.links.filter((l) => !linkIds.has(l.id) && !nodeIds.has(l.sourceId) && !nodeIds.has(l.sinkId))
   if (nodes.length === doc.nodes.length && links.length === doc.links.length) return doc
   return { ...doc, nodes, links }
 }
@@ -99,20 +102,23 @@ export const setInput = (doc: EditorDocument, nodeId: string, pin: string, value
   return { ...doc, nodes }
 }
 
-/** Adds a link unless the same one exists (then the document is returned unchanged). */
+/**
+ * Adds a link unless the same one exists (then the document is returned unchanged). A new link is not static:
+ * the gateway makes it so on save when its source block has a static output.
+ */
 export const addLink = (doc: EditorDocument, ends: LinkEnds): EditorDocument => {
   const id = linkId(ends)
   if (doc.links.some((l) => l.id === id)) return doc
-  return { ...doc, links: [...doc.links, { ...ends, id }] }
+  return { ...doc, links: [...doc.links, { ...ends, id, isStatic: false }] }
 }
 
-/** Replaces one link by another in place (a reconnected edge keeps its position in the list). */
+/** Replaces one link by another in place (a reconnected edge keeps its position in the list and its kind). */
 export const replaceLink = (doc: EditorDocument, oldId: string, ends: LinkEnds): EditorDocument => {
   const id = linkId(ends)
   if (id === oldId) return doc
   const exists = doc.links.some((l) => l.id === id)
   const links = exists
     ? doc.links.filter((l) => l.id !== oldId)
-    : doc.links.map((l) => (l.id === oldId ? { ...ends, id } : l))
+    : doc.links.map((l) => (l.id === oldId ? { ...ends, id, isStatic: l.isStatic } : l))
   return { ...doc, links }
 }

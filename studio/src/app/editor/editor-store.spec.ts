@@ -3,7 +3,7 @@ import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
 import type { BlockDescriptor, Graph, GraphFile } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
-import { EditorStore, freshNodeId, toGraphFile } from "./editor-store"
+import { EditorStore, freshNodeId, linkId, toGraphFile } from "./editor-store"
 
 const block = (id: string, inputs: object, outputs: object): BlockDescriptor => ({
   id,
@@ -14,7 +14,8 @@ const block = (id: string, inputs: object, outputs: object): BlockDescriptor => 
   inputSchema: { type: "object", properties: inputs },
   outputSchema: { type: "object", properties: { ...outputs, error: { type: "string" } } },
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 })
 
 const blocks = [
@@ -34,14 +35,29 @@ const stored: Graph = {
   createdAt: "2026-01-01T00:00:00Z"
 }
 
-/** A stand-in for the gateway that records what was saved. */
-class FakeGateway {
+/** A stand-in for the gateway that records what was saved, with which message, and answers as it would. */
+class FakeGateway implements Partial<GatewayApi> {
   saved: Array<GraphFile> = []
+  messages: Array<string | undefined> = []
   blocks = async () => blocks
   graph = async () => stored
-  updateGraph = async (_id: string, file: GraphFile): Promise<Graph> => {
+  updateGraph = async (_id: string, file: GraphFile, message?: string): Promise<Graph> => {
     this.saved.push(file)
-    return { ...stored, ...file, description: file.description ?? "", version: stored.version + this.saved.length }
+    this.messages.push(message)
+    return {
+      ...stored,
+      version: stored.version + this.saved.length,
+      name: file.name,
+      description: file.description ?? "",
+      nodes: file.nodes.map((node) => ({
+        id: node.id,
+        block: node.block,
+        inputDefault: node.inputDefault ?? {},
+        metadata: node.metadata ?? {}
+      })),
+      links: (file.links ?? []).map((link) => ({ ...link, id: linkId(link), isStatic: link.isStatic ?? false })),
+      ...(message === undefined ? {} : { versionMessage: message })
+    }
   }
 }
 
@@ -113,6 +129,14 @@ describe("EditorStore", () => {
     })
     expect(store.dirty()).toBe(false)
     expect(store.notice()).toBe("Saved as version 2")
+  })
+
+  it("sends the version message with the save, and the saved version carries it", async () => {
+    add("Calculator")
+    const saved = await store.save("added a calculator")
+    expect(gateway.messages).toEqual(["added a calculator"])
+    expect(saved?.versionMessage).toBe("added a calculator")
+    expect(store.graph()?.versionMessage).toBe("added a calculator")
   })
 })
 
@@ -323,13 +347,19 @@ describe("helpers", () => {
     expect(freshNodeId("AgentInput", new Set(["agent-input-1"]))).toBe("agent-input-2")
   })
 
-  it("strips server-only link fields from the saved file", () => {
+  it("leaves the editor's link ids out of the saved file and keeps a static link static", () => {
     const file = toGraphFile(
       "n",
       "",
       [],
-      [{ id: "l", sourceId: "a", sourceName: "x", sinkId: "b", sinkName: "y", isStatic: false }]
+      [
+        { id: "l", sourceId: "a", sourceName: "x", sinkId: "b", sinkName: "y", isStatic: false },
+        { id: "m", sourceId: "c", sourceName: "x", sinkId: "b", sinkName: "z", isStatic: true }
+      ]
     )
-    expect(file.links).toEqual([{ sourceId: "a", sourceName: "x", sinkId: "b", sinkName: "y" }])
+    expect(file.links).toEqual([
+      { sourceId: "a", sourceName: "x", sinkId: "b", sinkName: "y" },
+      { sourceId: "c", sourceName: "x", sinkId: "b", sinkName: "z", isStatic: true }
+    ])
   })
 })

@@ -1,9 +1,10 @@
 /**
  * The graph being edited: one immutable document (editor-document.ts) per state, the commands the canvas, the
  * forms and the shortcuts run on it, undo/redo over its snapshots (editor-timeline.ts), the selection, the
- * pin-compatibility check on every new link, and save (`PUT /graphs/:id`, which stores a new version). It also
- * knows which version is open: the latest draft (editable), an older version or a past run's version (both
- * read-only; version-store.ts). Provided by the editor page, so each open editor has its own.
+ * pin-compatibility check on every new link, and save (`PUT /graphs/:id?message=`, which stores a new version
+ * with the user's message). It also knows which version is open: the latest draft (editable), an older version
+ * or a past run's version (both read-only; version-store.ts). Provided by the editor page, so each open editor
+ * has its own.
  */
 import { computed, Injectable, inject, signal } from "@angular/core"
 import type { BlockDescriptor, Graph, GraphNode } from "../api/api-types"
@@ -17,7 +18,6 @@ import { EditorSelection } from "./editor-selection"
 import { EditorTimeline, emptyDocument } from "./editor-timeline"
 import { type GraphProblems, graphProblemsOf, indexProblems, noProblems } from "./graph-problems"
 import { type Compatibility, canConnect } from "./pin-compatibility"
-import { writeVersionMessage } from "./version-messages"
 
 export { freshNodeId, linkId, nodePosition, type Point, toGraphFile } from "./editor-document"
 
@@ -243,16 +243,19 @@ export class EditorStore {
     if (!this.readOnly() && this.timeline.redo()) this.pruneSelection()
   }
 
-  /** Saves the draft as a new version; resolves to the stored graph, or null (error and problems say why). */
-  async save(message = ""): Promise<Graph | null> {
+  /**
+   * Saves the draft as a new version, with `message` (if any) stored beside it; resolves to the stored graph, or
+   * null (error and problems say why).
+   */
+  async save(message?: string): Promise<Graph | null> {
     const graph = this.graphState()
     if (graph === null || this.readOnly()) return null
     const doc = this.document()
     this.busyState.set(true)
     this.errorState.set(null)
     try {
-      const saved = await this.api.updateGraph(graph.id, toGraphFile(doc.name, graph.description, doc.nodes, doc.links))
-      writeVersionMessage(graph.id, saved.version, message)
+      const file = toGraphFile(doc.name, graph.description, doc.nodes, doc.links)
+      const saved = await this.api.updateGraph(graph.id, file, message)
       this.graphState.set(saved)
       // The document stays as it is (with its undo history): what was sent is now the saved state, and edits
       // made while the request was out still count as unsaved.

@@ -20,7 +20,8 @@ const calculator: BlockDescriptor = {
   },
   outputSchema: { type: "object", properties: { result: { type: "number" }, error: { type: "string" } } },
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 }
 
 const graph = (version: number, nodeIds: ReadonlyArray<string> = ["calc"]): Graph => ({
@@ -36,7 +37,7 @@ const graph = (version: number, nodeIds: ReadonlyArray<string> = ["calc"]): Grap
   })),
   links:
     nodeIds.length > 1
-      ? [{ id: "link-0", sourceId: "calc", sourceName: "result", sinkId: "calc2", sinkName: "b" }]
+      ? [{ id: "link-0", sourceId: "calc", sourceName: "result", sinkId: "calc2", sinkName: "b", isStatic: false }]
       : [],
   isActive: true,
   ownerId: "u1",
@@ -77,9 +78,9 @@ const execution: ExecutionDetail = {
   ]
 }
 
-/** A gateway that serves versions 1-3 of g1 (3 is active) and records saves. */
+/** A gateway that serves versions 1-3 of g1 (3 is active, saved with a message) and records saves. */
 const gateway = (options: { failSave?: HttpErrorResponse } = {}) => {
-  const saved: Array<GraphFile> = []
+  const saved: Array<{ readonly file: GraphFile; readonly message: string | undefined }> = []
   const requested: Array<string> = []
   return {
     saved,
@@ -90,15 +91,21 @@ const gateway = (options: { failSave?: HttpErrorResponse } = {}) => {
       requested.push(`graph v${version}`)
       return graph(version)
     },
-    graphVersions: async () => [graph(3, ["calc", "calc2"])],
+    graphVersions: async (): Promise<ReadonlyArray<Graph>> => [
+      { ...graph(3, ["calc", "calc2"]), versionMessage: "sums two numbers" }
+    ],
     execution: async (id: string) => {
       requested.push(`execution ${id}`)
       return execution
     },
-    updateGraph: async (_id: string, file: GraphFile) => {
+    updateGraph: async (_id: string, file: GraphFile, message?: string): Promise<Graph> => {
       if (options.failSave !== undefined) throw options.failSave
-      saved.push(file)
-      return { ...graph(4), ...file, description: "" }
+      saved.push({ file, message })
+      return {
+        ...graph(4, ["calc", "calc2"]),
+        name: file.name,
+        ...(message === undefined ? {} : { versionMessage: message })
+      }
     }
   }
 }
@@ -110,7 +117,9 @@ const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => b
 }
 
 const mount = async (fake: ReturnType<typeof gateway>, executionId?: string) => {
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GatewayApi, useValue: fake }] })
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), { provide: GatewayApi, useValue: fake satisfies Partial<GatewayApi> }]
+  })
   const fixture = TestBed.createComponent(Editor)
   fixture.componentRef.setInput("graphId", "g1")
   if (executionId !== undefined) fixture.componentRef.setInput("executionId", executionId)
@@ -186,6 +195,32 @@ describe("Editor", () => {
     expect(linked?.disabled).toBe(true)
     expect(linked?.value).toBe("from calc.result")
     expect(element.querySelector<HTMLInputElement>("#pin-calc2-a")?.disabled).toBe(false)
+  })
+
+  it("saves with the message typed in the save dialog, and the version history shows each version's message", async () => {
+    const fake = gateway()
+    const { fixture, element, store } = await mount(fake)
+    store.setInput("calc", "a", 2)
+    const button = (root: ParentNode, text: string) =>
+      [...root.querySelectorAll("button")].find((b) => b.textContent?.trim() === text)
+    await until(fixture, () => button(element, "Save")?.disabled === false)
+    button(element, "Save")?.click()
+    await until(fixture, () => element.querySelector("weft-save-dialog input") !== null)
+    const dialog = element.querySelector("weft-save-dialog")
+    const message = dialog?.querySelector("input")
+    if (dialog === null || dialog === undefined || message === null || message === undefined)
+      throw new Error("no save dialog")
+    expect(message.maxLength).toBe(500)
+    message.value = "doubles a"
+    button(dialog, "Save")?.click()
+    await until(fixture, () => element.querySelector("weft-save-dialog") === null)
+    expect(fake.saved.map((s) => s.message)).toEqual(["doubles a"])
+    button(element, "History")?.click()
+    await until(fixture, () => element.querySelectorAll("weft-version-history .message").length === 2)
+    expect([...element.querySelectorAll("weft-version-history .message")].map((m) => m.textContent?.trim())).toEqual([
+      "doubles a",
+      "sums two numbers"
+    ])
   })
 
   it("marks the nodes and pins a refused save names, with a summary", async () => {

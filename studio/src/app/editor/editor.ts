@@ -112,7 +112,7 @@ export class Editor {
     const saved = await this.store.save(message)
     if (saved === null) return
     this.popover.set(null)
-    this.versions.added(saved, saved.id)
+    this.versions.added(saved)
   }
 
   protected onKey(event: KeyboardEvent): void {

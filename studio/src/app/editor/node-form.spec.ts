@@ -1,6 +1,7 @@
 import { TestBed } from "@angular/core/testing"
 import { describe, expect, it } from "vitest"
-import type { BlockDescriptor, GraphLink, GraphNode } from "../api/api-types"
+import type { BlockDescriptor, GraphNode } from "../api/api-types"
+import type { LinkEnds } from "./editor-document"
 import { basePin, linkSources, type InputChange, NodeForm } from "./node-form"
 
 const block: BlockDescriptor = {
@@ -26,7 +27,8 @@ const block: BlockDescriptor = {
   },
   outputSchema: { type: "object", properties: {} },
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 }
 
 const node: GraphNode = {
@@ -36,7 +38,7 @@ const node: GraphNode = {
   metadata: {}
 }
 
-const mount = async (inbound: ReadonlyArray<GraphLink> = [], readOnly = false) => {
+const mount = async (inbound: ReadonlyArray<LinkEnds> = [], readOnly = false) => {
   TestBed.configureTestingModule({})
   const fixture = TestBed.createComponent(NodeForm)
   fixture.componentRef.setInput("node", node)

@@ -6,7 +6,8 @@
  */
 import { NgTemplateOutlet } from "@angular/common"
 import { ChangeDetectionStrategy, Component, computed, input, output } from "@angular/core"
-import type { BlockDescriptor, GraphLink, GraphNode } from "../api/api-types"
+import type { BlockDescriptor, GraphNode } from "../api/api-types"
+import type { LinkEnds } from "./editor-document"
 import { SchemaField } from "./schema-field"
 import { generateForm } from "./schema-form"
 
@@ -19,7 +20,7 @@ export interface InputChange {
 export const basePin = (sinkName: string): string => sinkName.replace(/_[#$@]_.*$/, "")
 
 /** Where each linked pin's value comes from: `from calc.result`, with the part a link fills when it is one. */
-export const linkSources = (inbound: ReadonlyArray<GraphLink>): ReadonlyMap<string, string> => {
+export const linkSources = (inbound: ReadonlyArray<LinkEnds>): ReadonlyMap<string, string> => {
   const sources = new Map<string, Array<string>>()
   for (const link of inbound) {
     const pin = basePin(link.sinkName)
@@ -40,7 +41,7 @@ export class NodeForm {
   readonly node = input.required<GraphNode>()
   readonly block = input<BlockDescriptor | undefined>()
   /** The links into this node. */
-  readonly inbound = input<ReadonlyArray<GraphLink>>([])
+  readonly inbound = input<ReadonlyArray<LinkEnds>>([])
   /** Problems the gateway reported, by pin. */
   readonly pinProblems = input<ReadonlyMap<string, ReadonlyArray<string>>>(new Map())
   readonly readOnly = input(false)

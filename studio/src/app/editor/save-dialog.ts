@@ -1,8 +1,9 @@
 /**
- * The save popover: a new version is stored with an optional message saying what changed (kept next to the
- * version in the history; see version-messages.ts for where). Enter saves, Escape closes.
+ * The save popover: a new version is stored with an optional message saying what changed, which the gateway
+ * keeps beside the version and the version history shows. Enter saves, Escape closes.
  */
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from "@angular/core"
+import { versionMessageMaxLength } from "../api/api-types"
 
 @Component({
   selector: "weft-save-dialog",
@@ -15,6 +16,7 @@ export class SaveDialog {
   /** The version the save will create. */
   readonly nextVersion = input<number | null>(null)
   readonly busy = input(false)
+  protected readonly maxLength = versionMessageMaxLength
   readonly save = output<string>()
   readonly closed = output<void>()
 

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from "vitest"
 import type { BlockDescriptor, Graph } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { EditorStore } from "./editor-store"
-import { writeVersionMessage } from "./version-messages"
 import { VersionStore } from "./version-store"
 
 const calculator: BlockDescriptor = {
@@ -15,10 +14,11 @@ const calculator: BlockDescriptor = {
   inputSchema: { type: "object", properties: { a: { type: "number" } } },
   outputSchema: { type: "object", properties: { result: { type: "number" } } },
   staticOutput: false,
-  dynamicOutput: false
+  dynamicOutput: false,
+  credentials: {}
 }
 
-const version = (n: number, isActive: boolean, nodeIds: ReadonlyArray<string>): Graph => ({
+const version = (n: number, isActive: boolean, nodeIds: ReadonlyArray<string>, versionMessage?: string): Graph => ({
   id: "g1",
   version: n,
   name: `v${n}`,
@@ -27,7 +27,8 @@ const version = (n: number, isActive: boolean, nodeIds: ReadonlyArray<string>): 
   links: [],
   isActive,
   ownerId: "u1",
-  createdAt: "2026-01-01T00:00:00Z"
+  createdAt: "2026-01-01T00:00:00Z",
+  ...(versionMessage === undefined ? {} : { versionMessage })
 })
 
 describe("VersionStore", () => {
@@ -37,17 +38,21 @@ describe("VersionStore", () => {
   let store: VersionStore
 
   beforeEach(() => {
-    versions = [version(1, false, ["a"]), version(2, true, ["a", "b"]), version(3, false, ["a", "b", "c"])]
+    versions = [version(1, false, ["a"]), version(2, true, ["a", "b"]), version(3, false, ["a", "b", "c"], "added c")]
     activated = []
     const gateway = {
       blocks: async () => [calculator],
-      graph: async () => versions.find((v) => v.isActive),
+      graph: async () => {
+        const active = versions.find((v) => v.isActive)
+        if (active === undefined) throw new Error("no active version")
+        return active
+      },
       graphVersions: async () => versions,
       setActiveVersion: async (_id: string, n: number) => {
         activated.push(n)
         return { ...version(n, true, []) }
       }
-    }
+    } satisfies Partial<GatewayApi>
     TestBed.configureTestingModule({
       providers: [EditorStore, VersionStore, { provide: GatewayApi, useValue: gateway }]
     })
@@ -58,12 +63,11 @@ describe("VersionStore", () => {
   const ids = () => editor.nodes().map((n) => n.id)
 
   it("lists versions newest first with their saved messages, and opens the latest draft over the active one", async () => {
-    writeVersionMessage("g1", 3, "  added c  ")
     await editor.load("g1")
     expect(editor.version()).toBe(2)
     await store.openLatestDraft("g1")
     expect(store.versions().map((v) => v.version)).toEqual([3, 2, 1])
-    expect(store.messages().get(3)).toBe("added c")
+    expect(store.versions().map((v) => v.versionMessage)).toEqual(["added c", undefined, undefined])
     expect([store.latest(), store.active()]).toEqual([3, 2])
     expect(editor.version()).toBe(3)
     expect(editor.mode()).toBe("edit")
@@ -113,5 +117,16 @@ describe("VersionStore", () => {
         .filter((v) => v.isActive)
         .map((v) => v.version)
     ).toEqual([1])
+  })
+
+  it("lists a saved version first, active, with the message the gateway stored for it", async () => {
+    await store.refresh("g1")
+    store.added({ ...version(4, true, ["a"]), versionMessage: "fewer nodes" })
+    expect(store.versions().map((v) => [v.version, v.isActive, v.versionMessage])).toEqual([
+      [4, true, "fewer nodes"],
+      [3, false, "added c"],
+      [2, false, undefined],
+      [1, false, undefined]
+    ])
   })
 })

@@ -1,5 +1,6 @@
 /**
- * The versions of the open graph (`GET /graphs/:id/versions`) and moving between them: the draft (the latest
+ * The versions of the open graph (`GET /graphs/:id/versions`, each with the message it was saved with) and moving
+ * between them: the draft (the latest
  * version plus unsaved edits) is the only editable state; viewing an older version stashes the draft and shows
  * the version read-only, from where the user goes back to the draft, starts a new draft from that version (undo
  * returns to the draft it replaced) or makes it the active version (`PUT /graphs/:id/active`).
@@ -10,7 +11,6 @@ import { GatewayApi } from "../api/gateway-api"
 import { problemMessage } from "../api/problem-message"
 import type { EditorDocument } from "./editor-document"
 import { documentOf, EditorStore } from "./editor-store"
-import { readVersionMessages } from "./version-messages"
 
 interface Draft {
   readonly graph: Graph | null
@@ -25,15 +25,12 @@ export class VersionStore {
   private stash: Draft | null = null
 
   private readonly versionsState = signal<ReadonlyArray<Graph>>([])
-  private readonly messagesState = signal<ReadonlyMap<number, string>>(new Map())
   private readonly loadingState = signal(false)
   private readonly errorState = signal<string | null>(null)
   private readonly viewingState = signal<number | null>(null)
 
   /** Newest first. */
   readonly versions = this.versionsState.asReadonly()
-  /** The messages given at save time (version-messages.ts), by version. */
-  readonly messages = this.messagesState.asReadonly()
   readonly loading = this.loadingState.asReadonly()
   readonly error = this.errorState.asReadonly()
   /** The read-only version on the canvas, or null while the draft is shown. */
@@ -46,7 +43,6 @@ export class VersionStore {
     this.stash = null
     this.viewingState.set(null)
     this.versionsState.set([])
-    this.messagesState.set(new Map())
     this.errorState.set(null)
   }
 
@@ -56,7 +52,6 @@ export class VersionStore {
     try {
       const versions = await this.api.graphVersions(graphId)
       this.versionsState.set([...versions].sort((a, b) => b.version - a.version))
-      this.messagesState.set(readVersionMessages(graphId))
     } catch (error) {
       this.errorState.set(problemMessage(error))
     } finally {
@@ -120,14 +115,16 @@ export class VersionStore {
     }
   }
 
-  /** A save added a version: list it (it is the active one now) without fetching every version again. */
-  added(graph: Graph, graphId: string): void {
+  /**
+   * A save added a version: list it (it is the active one now, and carries its message) without fetching every
+   * version again.
+   */
+  added(graph: Graph): void {
     this.versionsState.update((versions) => [
       graph,
       ...versions
         .filter((v) => v.version !== graph.version)
         .map((v) => ({ ...v, isActive: graph.isActive ? false : v.isActive }))
     ])
-    this.messagesState.set(readVersionMessages(graphId))
   }
 }

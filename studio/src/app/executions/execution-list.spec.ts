@@ -1,7 +1,7 @@
 import { TestBed } from "@angular/core/testing"
 import { provideRouter } from "@angular/router"
 import { describe, expect, it } from "vitest"
-import type { ExecutionPage, ExecutionQuery, Graph } from "../api/api-types"
+import type { ExecutionPage, ExecutionQuery, ExecutionRecord, Graph } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { ExecutionList } from "./execution-list"
 
@@ -25,7 +25,7 @@ const graph: Graph = {
 describe("ExecutionList", () => {
   it("links each run to its replay, offers cancel only while it runs, and loads more with the cursor", async () => {
     const queries: Array<ExecutionQuery> = []
-    const record = (id: string, status: "RUNNING" | "COMPLETED") => ({
+    const record = (id: string, status: "RUNNING" | "COMPLETED"): ExecutionRecord => ({
       id,
       graphId: "g1",
       graphVersion: 2,
@@ -53,7 +53,7 @@ describe("ExecutionList", () => {
                 ? { items: [record("e1", "RUNNING")], nextCursor: "c1" }
                 : { items: [record("e2", "COMPLETED")], nextCursor: null }
             }
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

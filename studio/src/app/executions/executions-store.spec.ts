@@ -2,7 +2,7 @@ import { provideHttpClient } from "@angular/common/http"
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from "@angular/common/http/testing"
 import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
-import type { ExecutionRecord, ExecutionStatus } from "../api/api-types"
+import type { CancelResult, ExecutionRecord, ExecutionStatus } from "../api/api-types"
 import { ExecutionsStore, executionQuery, noFilters, runDuration } from "./executions-store"
 
 const run = (id: string, status: ExecutionStatus = "COMPLETED"): ExecutionRecord => ({
@@ -92,7 +92,7 @@ describe("ExecutionsStore", () => {
     const cancelling = store.cancel("a")
     http
       .expectOne({ method: "POST", url: "/api/v1/executions/a/cancel" })
-      .flush({ executionId: "a", cancelled: true, status: "TERMINATED" })
+      .flush({ executionId: "a", cancelled: true, status: "TERMINATED" } satisfies CancelResult)
     await cancelling
     expect(store.items().find((r) => r.id === "a")?.status).toBe("TERMINATED")
     const removing = store.remove("b")

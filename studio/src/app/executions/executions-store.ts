@@ -93,8 +93,7 @@ export class ExecutionsStore {
     this.errorState.set(null)
     try {
       const result = await this.api.cancelExecution(executionId)
-      const status = statusOf(result)
-      if (status !== null) this.patch(executionId, { status })
+      this.patch(executionId, { status: result.status })
     } catch (error) {
       this.errorState.set(problemMessage(error))
     }
@@ -132,11 +131,4 @@ export class ExecutionsStore {
   private patch(executionId: string, change: Partial<ExecutionRecord>): void {
     this.itemsState.update((items) => items.map((run) => (run.id === executionId ? { ...run, ...change } : run)))
   }
-}
-
-/** The status in a `POST /executions/:id/cancel` answer (`CancelResult`), read defensively. */
-const statusOf = (result: unknown): ExecutionStatus | null => {
-  if (typeof result !== "object" || result === null || !("status" in result)) return null
-  const status = result.status
-  return executionStatuses.find((known) => known === status) ?? null
 }

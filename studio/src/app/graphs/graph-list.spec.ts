@@ -51,7 +51,7 @@ describe("GraphList", () => {
               ],
               nextCursor: null
             })
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

@@ -57,7 +57,7 @@ export class GraphsStore {
   private readonly errorState = signal<string | null>(null)
   private readonly queryState = signal("")
   private readonly importProblemsState = signal<ReadonlyArray<string>>([])
-  private readonly refusedImportState = signal<JsonObject | null>(null)
+  private readonly refusedImportState = signal<GraphFileDocument | null>(null)
 
   readonly graphs = this.graphsState.asReadonly()
   readonly loading = this.loadingState.asReadonly()
@@ -169,7 +169,9 @@ export class GraphsStore {
       this.errorState.set("The file holds no graph: a graph file is a JSON object with a name and nodes.")
       return null
     }
-    return this.importDocument(parsed)
+    // Boundary: the file goes to the gateway as it is, unchecked here. The gateway decodes it against GraphFile
+    // and answers every problem by path (shown as import problems); checking it here would only hide those.
+    return this.importDocument(parsed as GraphFileDocument)
   }
 
   /** Imports the file refused for its taken id again, without the id: it becomes a new graph. */
@@ -186,7 +188,7 @@ export class GraphsStore {
     this.refusedImportState.set(null)
   }
 
-  private async importDocument(file: JsonObject): Promise<Graph | null> {
+  private async importDocument(file: GraphFileDocument): Promise<Graph | null> {
     try {
       const created = await this.api.importGraph(file)
       this.graphsState.update((graphs) => [...graphs, created])
@@ -199,7 +201,7 @@ export class GraphsStore {
           ? problemMessage(error)
           : `The graph file was not imported: ${lines.length} problem${lines.length === 1 ? "" : "s"}.`
       )
-      if (error instanceof HttpErrorResponse && error.status === 409 && file["id"] !== undefined) {
+      if (error instanceof HttpErrorResponse && error.status === 409 && file.id !== undefined) {
         this.refusedImportState.set(file)
       }
       return null

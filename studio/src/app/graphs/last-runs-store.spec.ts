@@ -53,9 +53,9 @@ describe("LastRunsStore", () => {
     http.expectOne("/api/v1/executions?limit=100").flush({ items: [run("r9", "a", "COMPLETED")], nextCursor: "k" })
     await settle()
     http
-      .expectOne("/api/v1/executions?graphId=b&limit=1")
+      .expectOne("/api/v1/executions?limit=1&graphId=b")
       .flush({ items: [run("r0", "b", "TERMINATED")], nextCursor: null })
-    http.expectOne("/api/v1/executions?graphId=c&limit=1").flush({ items: [], nextCursor: null })
+    http.expectOne("/api/v1/executions?limit=1&graphId=c").flush({ items: [], nextCursor: null })
     await loading
     http.verify()
     expect(store.runs().get("a")?.id).toBe("r9")

@@ -43,7 +43,7 @@ describe("PackagePage", () => {
           useValue: {
             packageDetail: async (): Promise<MarketplaceDetail> => detail,
             installs: async (): Promise<ReadonlyArray<InstalledPlugin>> => []
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

@@ -2,7 +2,13 @@ import { provideHttpClient } from "@angular/common/http"
 import { HttpTestingController, provideHttpClientTesting } from "@angular/common/http/testing"
 import { TestBed } from "@angular/core/testing"
 import { beforeEach, describe, expect, it } from "vitest"
-import type { MarketplaceDetail, MarketplaceVersion } from "../api/api-types"
+import type {
+  BlockDescriptor,
+  InstalledPlugin,
+  MarketplaceDetail,
+  MarketplaceVersion,
+  UpgradeOutcome
+} from "../api/api-types"
 import { BlocksStore } from "../editor/blocks-store"
 import { PackageStore, upgradeSummary } from "./package-store"
 
@@ -81,7 +87,11 @@ describe("PackageStore", () => {
     const installing = store.install("1.1.0")
     const post = http.expectOne({ method: "POST", url: "/api/v1/marketplace/installs" })
     expect(post.request.body).toEqual({ package: "@acme/echo", version: "1.1.0" })
-    post.flush({ package: "@acme/echo", version: "1.1.0", installedAt: "2026-03-01T00:00:00Z" })
+    post.flush({
+      package: "@acme/echo",
+      version: "1.1.0",
+      installedAt: "2026-03-01T00:00:00Z"
+    } satisfies InstalledPlugin)
     await installing
     expect([...store.installedVersions()].sort()).toEqual(["1.0.0", "1.1.0"])
     expect(store.notice()).toBe("Installed @acme/echo@1.1.0.")
@@ -92,7 +102,7 @@ describe("PackageStore", () => {
     const upgrading = store.upgrade("1.1.0")
     const put = http.expectOne({ method: "PUT", url: "/api/v1/marketplace/installs/%40acme%2Fecho" })
     expect(put.request.body).toEqual({ version: "1.1.0" })
-    put.flush({ installed: "1.1.0", removed: ["1.0.0"], kept: [] })
+    put.flush({ installed: "1.1.0", removed: ["1.0.0"], kept: [] } satisfies UpgradeOutcome)
     await upgrading
     expect([...store.installedVersions()]).toEqual(["1.1.0"])
     expect(reloads).toBe(1)
@@ -147,9 +157,9 @@ describe("PackageStore with the editor's block catalogue", () => {
     const installing = store.install("1.1.0")
     http
       .expectOne({ method: "POST", url: "/api/v1/marketplace/installs" })
-      .flush({ package: "@acme/echo", version: "1.1.0", installedAt: "2026-03-01T00:00:00Z" })
+      .flush({ package: "@acme/echo", version: "1.1.0", installedAt: "2026-03-01T00:00:00Z" } satisfies InstalledPlugin)
     await settle()
-    const echo = {
+    const echo: BlockDescriptor = {
       id: "Echo",
       version: "1.1.0",
       package: "@acme/echo",
@@ -160,7 +170,8 @@ describe("PackageStore with the editor's block catalogue", () => {
       inputSchema: {},
       outputSchema: {},
       staticOutput: false,
-      dynamicOutput: false
+      dynamicOutput: false,
+      credentials: {}
     }
     http.expectOne("/api/v1/blocks").flush([echo])
     await installing

@@ -45,9 +45,9 @@ describe("RunPanel", () => {
             },
             cancelExecution: async (id: string) => {
               cancelled.push(id)
-              return {}
+              return { executionId: id, cancelled: true, status: "TERMINATED" }
             }
-          }
+          } satisfies Partial<GatewayApi>
         }
       ]
     })

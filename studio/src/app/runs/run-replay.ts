@@ -78,8 +78,8 @@ export const snapshotOf = (detail: ExecutionDetail): RunSnapshot => {
     })
     const yielded = executions
       .flatMap((execution) => execution.outputs)
-      .sort((a, b) => a.runSeq - b.runSeq)
       .map((output) => ({ pin: output.pin, seq: output.runSeq, value: output.value, truncated: false }))
+      .sort((a, b) => a.seq - b.seq)
     if (yielded.length > 0) outputs.set(nodeId, yielded)
   }
   return { status: detail.status, nodes, outputs, stuckNodes: detail.stuckNodes, runOutputs: detail.outputs }

@@ -3,7 +3,7 @@
  * subscribes to every run of one graph and hands each event to the caller. The WebSocket is the RxJS-free edge
  * of the run view; everything after it is signals in the run store.
  */
-import type { ServerMessage } from "../api/api-types"
+import type { ClientMessage, ServerMessage } from "../api/api-types"
 import { type WebSocketFactory, webSocketUrl } from "../api/gateway-url"
 
 export type EventMessage = Extract<ServerMessage, { readonly type: "event" }>
@@ -43,7 +43,8 @@ export const openRunSocket = (
   const socket = open(webSocketUrl(location), ["weft", token])
   let closedByUs = false
   const subscribed = new Promise<void>((resolve) => {
-    socket.addEventListener("open", () => socket.send(JSON.stringify({ type: "subscribe", target: { graphId } })))
+    const subscribe: ClientMessage = { type: "subscribe", target: { graphId } }
+    socket.addEventListener("open", () => socket.send(JSON.stringify(subscribe)))
     socket.addEventListener("message", (message: MessageEvent) => {
       const parsed = parseMessage(message.data)
       if (parsed === null) return

@@ -94,7 +94,7 @@ describe("RunStore", () => {
         return { executionId, cancelled: true, status: "TERMINATED" }
       },
       execution: async () => stored
-    }
+    } satisfies Partial<GatewayApi>
     TestBed.configureTestingModule({
       providers: [
         RunStore,
