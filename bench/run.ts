@@ -7,12 +7,14 @@ import { engineBench } from "./engine.ts"
 import { gatewayBench } from "./gateway.ts"
 import { idleBench } from "./idle.ts"
 import { pluginsBench } from "./plugins.ts"
+import { studioBench } from "./studio.ts"
 
 const all: Record<string, Effect.Effect<void, unknown>> = {
   engine: engineBench,
   gateway: gatewayBench,
   idle: idleBench,
-  plugins: pluginsBench
+  plugins: pluginsBench,
+  studio: studioBench
 }
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(all)
 
