@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest"
 import * as NodePath from "node:path"
-import { resolveStudioPath } from "./StudioRoute.ts"
+import { chooseEncoding, resolveStudioPath } from "./StudioRoute.ts"
+
+describe("chooseEncoding", () => {
+  it("prefers brotli, then gzip, honouring q=0 and the wildcard", () => {
+    expect(chooseEncoding("gzip, deflate, br")).toBe("br")
+    expect(chooseEncoding("gzip, br;q=0")).toBe("gzip")
+    expect(chooseEncoding("identity")).toBeUndefined()
+    expect(chooseEncoding(undefined)).toBeUndefined()
+    expect(chooseEncoding("*")).toBe("br")
+    expect(chooseEncoding("*, br;q=0")).toBe("gzip")
+    expect(chooseEncoding("GZIP;Q=0.5")).toBe("gzip")
+  })
+})
 
 describe("resolveStudioPath", () => {
   const root = NodePath.resolve("/srv/studio")
