@@ -4,6 +4,7 @@
  * `npm run bench -w studio/e2e` sets) runs only the benchmark instead of the tests.
  */
 import { defineConfig } from "@playwright/test"
+import { chromiumLaunchOptions } from "./src/Chromium.ts"
 
 const bench = process.env.WEFT_E2E_BENCH === "1"
 
@@ -27,17 +28,6 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync"
-      ]
-    }
+    launchOptions: chromiumLaunchOptions
   }
 })

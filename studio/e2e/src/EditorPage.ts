@@ -1,9 +1,9 @@
 /**
  * The editor page as a user works it: drag a block from the palette onto the canvas, drag from an output pin to
- * an input pin, fill a node's inputs, save, run. Controls are found by role and accessible name; the canvas
- * nodes and their pins have none (see the README's accessibility notes), so those are found by the node's
- * `data-node-id` and the pin's label, and pins are hit where ngx-vflow draws their handles: on the node's left
- * (inputs) or right (outputs) border, level with the pin's label.
+ * an input pin, fill a node's inputs, save, run. Controls are found by role and accessible name, pins too
+ * (`input values of tpl`); a node is found by its `data-node-id` (its accessible name also holds its block's
+ * name, which callers do not always know), and pins are hit where ngx-vflow draws their handles: on the node's
+ * left (inputs) or right (outputs) border, level with the pin's label.
  */
 import { expect, type Locator, type Page } from "@playwright/test"
 
@@ -25,7 +25,7 @@ export class EditorPage {
   readonly runPanel: Locator
   /** The toolbar's Save (it opens the save dialog, whose own Save stores the version). */
   readonly saveButton: Locator
-  /** The editor's notice line ("Saved as version 2", "Link refused: ..."); it has no name of its own. */
+  /** The editor's notice line ("Saved as version 2", "Link refused: ..."): a status named "Editor notices". */
   readonly notice: Locator
 
   constructor(page: Page) {
@@ -35,7 +35,7 @@ export class EditorPage {
     this.details = page.getByRole("complementary", { name: "Details" })
     this.runPanel = page.getByRole("region", { name: "Run" })
     this.saveButton = page.getByRole("button", { name: "Save", exact: true, expanded: false })
-    this.notice = page.locator(".editor > .notice[role=status]")
+    this.notice = page.getByRole("status", { name: "Editor notices" })
   }
 
   /** Creates a graph from the graph list (going there first unless already on it), which opens the editor. */
@@ -94,21 +94,50 @@ export class EditorPage {
     return added
   }
 
-  private pinRow(nodeId: string, direction: "in" | "out", pin: string): Locator {
-    const escaped = pin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    return this.node(nodeId)
-      .locator(`.pin.${direction}`)
-      .filter({ hasText: new RegExp(`^\\s*${escaped}\\s*$`) })
+  /** A pin's row on its node (the element ngx-vflow places the pin's handle beside), by its accessible name. */
+  pin(nodeId: string, direction: "in" | "out", pin: string): Locator {
+    const name = `${direction === "in" ? "input" : "output"} ${pin} of ${nodeId}`
+    return this.node(nodeId).getByRole("listitem", { name, exact: true })
   }
 
   /** Where ngx-vflow draws the handle of a pin, in page coordinates. */
   async handlePoint(nodeId: string, direction: "in" | "out", pin: string): Promise<Point> {
-    const row = this.pinRow(nodeId, direction, pin)
+    const row = this.pin(nodeId, direction, pin)
     await expect(row).toHaveCount(1)
     const node = await this.node(nodeId).boundingBox()
     const label = await row.boundingBox()
     if (node === null || label === null) throw new Error(`pin ${nodeId}.${pin} is not on screen`)
     return { x: direction === "in" ? node.x : node.x + node.width, y: label.y + label.height / 2 }
+  }
+
+  /**
+   * How far, vertically, each pin's handle is drawn from the middle of its label, by the pin row's name
+   * (`input values of tpl`): the handles of a side paired in order with that side's pin rows (a pin without a
+   * drawn handle is infinitely far).
+   */
+  async handleDrift(nodeId: string): Promise<Record<string, number>> {
+    return this.node(nodeId).evaluate((node) => {
+      const box = node.getBoundingClientRect()
+      const circles = [...(node.closest("g.vflow-node")?.querySelectorAll("circle.default-handle") ?? [])].map((c) => {
+        const r = c.getBoundingClientRect()
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+      })
+      const drift: Record<string, number> = {}
+      for (const [side, edge] of [
+        ["in", box.left],
+        ["out", box.right]
+      ] as const) {
+        const handles = circles.filter((c) => Math.abs(c.x - edge) < 8).sort((a, b) => a.y - b.y)
+        const rows = [...node.querySelectorAll(`.pin.${side}`)]
+        rows.forEach((row, i) => {
+          const label = row.getBoundingClientRect()
+          const handle = handles.length === rows.length ? handles[i] : undefined
+          drift[row.getAttribute("aria-label") ?? `${side} ${i}`] =
+            handle === undefined ? Number.POSITIVE_INFINITY : Math.abs(handle.y - (label.top + label.height / 2))
+        })
+      }
+      return drift
+    })
   }
 
   /** Presses on an output pin's handle and moves, in steps, to an input pin's handle; `release` ends the drag. */
@@ -176,7 +205,7 @@ export class EditorPage {
   /** The values a node yielded on a pin, as the run panel lists them live. */
   nodeOutput(nodeId: string, pin: string): Locator {
     return this.runPanel
-      .getByLabel("Node outputs", { exact: true })
+      .getByRole("region", { name: "Node outputs", exact: true })
       .getByRole("term")
       .filter({ hasText: new RegExp(`^\\s*${nodeId} · ${pin}\\s*$`) })
       .locator("xpath=following-sibling::dd[1]")
@@ -185,7 +214,7 @@ export class EditorPage {
   /** The values the run recorded under a graph output's name, once it ended. */
   graphOutput(name: string): Locator {
     return this.runPanel
-      .getByLabel("Graph outputs", { exact: true })
+      .getByRole("region", { name: "Graph outputs", exact: true })
       .getByRole("term")
       .filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) })
       .locator("xpath=following-sibling::dd")

@@ -123,6 +123,52 @@ const fitAndTime = async (page: Page) => {
   return { fitMs: Math.max(0, marks.lastMutationAt - started), ...(await drawnCounts(page)) }
 }
 
+/**
+ * Pans (a mouse drag across the empty canvas) and zooms (wheel steps) the open graph while recording the time
+ * between animation frames: smooth means frames keep coming about every 16.7 ms while the view moves.
+ */
+const panAndZoomFrames = async (page: Page) => {
+  await page.evaluate(() => {
+    const frames: Array<number> = []
+    let last = performance.now()
+    const tick = (now: number) => {
+      frames.push(now - last)
+      last = now
+      if ((window as unknown as { weftFramesStop?: boolean }).weftFramesStop !== true) requestAnimationFrame(tick)
+    }
+    Object.assign(window, { weftFrames: frames, weftFramesStop: false })
+    requestAnimationFrame(tick)
+  })
+  // A point of bare canvas to grab (dragging a node would move it, not the view).
+  const { x, y } = await page.evaluate(() => {
+    const flow = document.querySelector("vflow")
+    const box = flow?.getBoundingClientRect()
+    if (flow === null || box === undefined) throw new Error("no canvas")
+    for (let py = box.bottom - 20; py > box.top; py -= 7) {
+      for (let px = box.right - 20; px > box.left; px -= 7) {
+        const hit = document.elementFromPoint(px, py)
+        if (hit !== null && flow.contains(hit) && hit.closest("[data-node-id], path, button, input") === null) {
+          return { x: px, y: py }
+        }
+      }
+    }
+    throw new Error("no bare canvas to grab")
+  })
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x - 600, y - 300, { steps: 60 })
+  await page.mouse.up()
+  for (let step = 0; step < 20; step++) await page.mouse.wheel(0, step < 10 ? -120 : 120)
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { weftFrames: Array<number>; weftFramesStop: boolean }
+    w.weftFramesStop = true
+    return w.weftFrames.slice(1)
+  })
+  const sorted = [...frames].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  return { frames: frames.length, p50: at(0.5), p95: at(0.95), worst: sorted[sorted.length - 1] ?? 0 }
+}
+
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
 
 test("@bench opens a 500-node, 700-link graph in the editor", async ({ editor, api, page, browser, weft }) => {
@@ -149,6 +195,7 @@ test("@bench opens a 500-node, 700-link graph in the editor", async ({ editor, a
   const coldTransfer = editorTransfer()
   await expect(page.getByRole("textbox", { name: "Graph name" })).toHaveValue("Bench: 500 nodes")
   await expect(editor.nodes().first()).toBeVisible()
+  const motion = await panAndZoomFrames(page)
   const fit = await fitAndTime(page)
   await page.screenshot({ path: join(artifactsDir, "bench-500-nodes-fit.png") })
   const warm = [await openAndTime(page, `/graphs/${graph.id}`), await openAndTime(page, `/graphs/${graph.id}`)]
@@ -162,7 +209,8 @@ test("@bench opens a 500-node, 700-link graph in the editor", async ({ editor, a
     firstNodeMs: { cold: Math.round(cold.firstNodeMs), warm: warm.map((w) => Math.round(w.firstNodeMs)) },
     viewDrawnMs: { cold: Math.round(cold.drawnMs), warm: warm.map((w) => Math.round(w.drawnMs)) },
     inDom: { nodes: cold.nodes, edges: cold.edges },
-    fit: { ms: Math.round(fit.fitMs), nodesInDom: fit.nodes, edgesInDom: fit.edges, previewCanvas: fit.preview }
+    fit: { ms: Math.round(fit.fitMs), nodesInDom: fit.nodes, edgesInDom: fit.edges, previewCanvas: fit.preview },
+    panAndZoomFrameMs: { frames: motion.frames, p50: motion.p50, p95: motion.p95, worst: motion.worst }
   }
   writeFileSync(join(artifactsDir, "bench.json"), `${JSON.stringify(figures, null, 2)}\n`)
   const types = (byType: Record<string, number>) =>
@@ -175,6 +223,7 @@ test("@bench opens a 500-node, 700-link graph in the editor", async ({ editor, a
       `  create the ${nodeCount}-node / ${linkCount}-link graph through the API:  ${figures.graph.createThroughApiMs} ms`,
       `  open it in the editor, first node drawn:  cold ${figures.firstNodeMs.cold}, warm ${figures.firstNodeMs.warm.join(" / ")}`,
       `  every node in view drawn (${cold.nodes} nodes, ${cold.edges} edges in the DOM; the canvas virtualizes):  cold ${figures.viewDrawnMs.cold}, warm ${figures.viewDrawnMs.warm.join(" / ")}`,
+      `  pan (60-step drag) and zoom (20 wheel steps), time between frames:  p50 ${motion.p50.toFixed(1)} ms, p95 ${motion.p95.toFixed(1)} ms, worst ${motion.worst.toFixed(1)} ms over ${motion.frames} frames`,
       `  Fit (all ${nodeCount} nodes in view) until the canvas settles:  ${figures.fit.ms} ms (${fit.nodes} nodes in the DOM${fit.preview ? ", the graph drawn on the preview canvas" : ""})`,
       `  initial page load (sign-in page, cold):  ${initial.requests} requests, ${kB(initial.bytes)} on the wire (${types(initial.byType)})`,
       `  editor with this graph (cold):  ${coldTransfer.requests} requests, ${kB(coldTransfer.bytes)} on the wire (${types(coldTransfer.byType)})`,

@@ -24,7 +24,7 @@ test("refuses a link between pins of different types and says why", async ({ edi
 
   // The same drag onto a pin that takes anything: linked, and the refusal notice is gone.
   await editor.connect({ node: "text", pin: "output" }, { node: "delay", pin: "data" })
-  await expect(editor.notice).toHaveCount(0)
+  await expect(editor.notice).toHaveText("")
   await editor.save()
 
   const stored = await api.graph(graph.id)

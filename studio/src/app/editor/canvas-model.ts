@@ -147,6 +147,11 @@ interface NodeEntry {
   readonly canvas: CanvasNode
 }
 
+export interface DrawnSelection {
+  readonly nodeIds: ReadonlySet<string>
+  readonly linkIds: ReadonlySet<string>
+}
+
 export interface CanvasModelOptions {
   /** The decoration signal of one node (created once per drawn node). */
   readonly decor: (nodeId: string) => Signal<NodeDecor>
@@ -249,6 +254,18 @@ export class CanvasModel {
   syncSelection(nodeIds: ReadonlySet<string>, linkIds: ReadonlySet<string>): void {
     for (const [id, entry] of this.nodeEntries) entry.canvas.selected.set(nodeIds.has(id))
     for (const [id, entry] of this.edgeEntries) entry.edge.selected.set(linkIds.has(id))
+  }
+
+  /**
+   * What the drawing shows selected, read through every drawn node's and edge's `selected` signal (so an
+   * effect calling it runs again when ngx-vflow flips any of them).
+   */
+  drawnSelection(): DrawnSelection {
+    const nodeIds = new Set<string>()
+    const linkIds = new Set<string>()
+    for (const [id, entry] of this.nodeEntries) if (entry.canvas.selected()) nodeIds.add(id)
+    for (const [id, entry] of this.edgeEntries) if (entry.edge.selected()) linkIds.add(id)
+    return { nodeIds, linkIds }
   }
 
   private canvasNode(node: GraphNode, drawing: NodeDrawing, readOnly: boolean): CanvasNode {

@@ -95,6 +95,7 @@ export const shortcutHelp = (mac: boolean): ReadonlyArray<ShortcutHelp> => {
     { keys: [`${mod}+S`], action: "Save a new version" },
     { keys: ["Shift+click", `${mod}+click`], action: "Add to the selection" },
     { keys: ["Shift+drag"], action: "Select with a box" },
+    { keys: ["Tab", "Enter"], action: "Go to a node's title, select the node (Connect… in its panel links it)" },
     { keys: ["Escape"], action: "Clear the selection, close popovers" },
     { keys: ["?"], action: "Show this list" }
   ]

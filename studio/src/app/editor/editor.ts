@@ -23,6 +23,7 @@ import { BlockPalette } from "./block-palette"
 import { commandFor, type EditorCommand, isTypingTarget } from "./editor-shortcuts"
 import { EditorStore } from "./editor-store"
 import { GraphCanvas } from "./graph-canvas"
+import { LinkPicker } from "./link-picker"
 import { type InputChange, NodeForm } from "./node-form"
 import { SaveDialog } from "./save-dialog"
 import { ShortcutHelp } from "./shortcut-help"
@@ -33,7 +34,17 @@ type Popover = "save" | "help" | null
 
 @Component({
   selector: "weft-editor",
-  imports: [BlockPalette, GraphCanvas, NodeForm, RunPanel, SaveDialog, ShortcutHelp, VersionHistory, RouterLink],
+  imports: [
+    BlockPalette,
+    GraphCanvas,
+    LinkPicker,
+    NodeForm,
+    RunPanel,
+    SaveDialog,
+    ShortcutHelp,
+    VersionHistory,
+    RouterLink
+  ],
   providers: [EditorStore, VersionStore, RunStore],
   templateUrl: "./editor.html",
   styleUrl: "./editor.css",

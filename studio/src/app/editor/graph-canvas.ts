@@ -3,8 +3,8 @@
  * commands. Links are checked by the pin-compatibility rule both while dragging (ngx-vflow's validator greys
  * out refused targets) and on drop, where a refusal is explained in the notice line; dragging an edge's end to
  * another pin reconnects it. Clicks, Shift/Ctrl/Cmd clicks and Shift-drag boxes select; the selection lives in
- * the store and is mirrored back onto the drawing. Large graphs turn on ngx-vflow's viewport virtualization so
- * panning and zooming only draw what is visible.
+ * the store and is mirrored onto the drawing (see `reconcileSelection`). Large graphs turn on ngx-vflow's
+ * viewport virtualization so panning and zooming only draw what is visible.
  */
 import {
   ChangeDetectionStrategy,
@@ -21,9 +21,7 @@ import {
   type ConnectEndEvent,
   type Connection,
   type ConnectionSettings,
-  type EdgeChange,
   type KeyboardShortcuts,
-  type NodeChange,
   type Optimization,
   type ReconnectEvent,
   Vflow,
@@ -35,6 +33,7 @@ import { blockDragType } from "./block-palette"
 import {
   CanvasModel,
   type CanvasNodeData,
+  type DrawnSelection,
   inHandle,
   type NodeDecor,
   nodeDecor,
@@ -43,6 +42,7 @@ import {
 } from "./canvas-model"
 import type { Point } from "./editor-document"
 import { EditorStore } from "./editor-store"
+import { HandleAligner, HandleAlignment } from "./handle-alignment"
 
 /** From this many nodes on, only what is in view is drawn while panning and zooming. */
 export const virtualizeFrom = 100
@@ -55,6 +55,14 @@ const selectionKeys: KeyboardShortcuts = {
 const sameItems = <T>(a: ReadonlyArray<T>, b: ReadonlyArray<T>): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i])
 
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((id) => b.has(id))
+
+interface StoreSelection {
+  readonly nodeIds: ReadonlySet<string>
+  readonly linkIds: ReadonlySet<string>
+}
+
 export const blockFromKey = (key: string): { id: string; package?: string } => {
   const hash = key.lastIndexOf("#")
   return hash < 0 ? { id: key } : { package: key.slice(0, hash), id: key.slice(hash + 1) }
@@ -62,7 +70,8 @@ export const blockFromKey = (key: string): { id: string; package?: string } => {
 
 @Component({
   selector: "weft-graph-canvas",
-  imports: [Vflow],
+  imports: [Vflow, HandleAlignment],
+  providers: [HandleAligner],
   templateUrl: "./graph-canvas.html",
   styleUrl: "./graph-canvas.css",
   changeDetection: ChangeDetectionStrategy.OnPush
@@ -72,6 +81,8 @@ export class GraphCanvas {
   private readonly run = inject(RunStore)
   private readonly host: HTMLElement = inject(ElementRef).nativeElement
   private readonly flow = viewChild(VflowComponent)
+  /** The store's selection as last mirrored onto the drawing (see `reconcileSelection`). */
+  private mirrored: StoreSelection | null = null
 
   private readonly model = new CanvasModel({
     decor: (nodeId) => this.decorOf(nodeId),
@@ -111,13 +122,11 @@ export class GraphCanvas {
       })
     })
     effect(() => {
-      const nodes = this.store.selection.nodeIds()
-      const links = this.store.selection.linkIds()
-      untracked(() => {
-        this.canvasNodes()
-        this.canvasEdges()
-        this.model.syncSelection(nodes, links)
-      })
+      const selection = { nodeIds: this.store.selection.nodeIds(), linkIds: this.store.selection.linkIds() }
+      this.canvasNodes()
+      this.canvasEdges()
+      const drawn = this.model.drawnSelection()
+      untracked(() => this.reconcileSelection(selection, drawn))
     })
   }
 
@@ -180,19 +189,13 @@ export class GraphCanvas {
   }
 
   /**
-   * Shift both adds clicks to the selection and starts box selections in ngx-vflow, and a Shift-click that
-   * starts (and ends) an empty box is not taken as a click there: it is added to the selection here.
+   * A click on a node selects it alone; with Shift, Ctrl or Cmd held it is added to the selection. Node clicks
+   * are the store's alone (the node template has no ngx-vflow `selectable`), and Shift also starts ngx-vflow's
+   * box selection, whose empty box swallows the click there anyway.
    */
   protected nodeClick(event: MouseEvent, nodeId: string): void {
-    if (event.shiftKey) this.store.selection.setNode(nodeId, true)
-  }
-
-  /**
-   * Only selections are taken from ngx-vflow's change stream: adds and removes echo the store's own changes,
-   * and positions arrive late (the stream is delayed), so moves are read from the nodes when a drag ends.
-   */
-  protected onNodesChange(changes: ReadonlyArray<NodeChange>): void {
-    for (const change of changes) if (change.type === "select") this.store.selection.setNode(change.id, change.selected)
+    if (event.shiftKey || event.ctrlKey || event.metaKey) this.store.selection.setNode(nodeId, true)
+    else this.store.selection.set([nodeId])
   }
 
   /**
@@ -203,13 +206,28 @@ export class GraphCanvas {
     if (!this.store.readOnly()) this.store.moveNodes(this.model.positions())
   }
 
-  protected onEdgesChange(changes: ReadonlyArray<EdgeChange>): void {
-    for (const change of changes) if (change.type === "select") this.store.selection.setLink(change.id, change.selected)
-  }
-
   /** ngx-vflow types a node's data as `any`: this gives the template the real type back. */
   protected drawing(data: CanvasNodeData): CanvasNodeData {
     return data
+  }
+
+  /**
+   * The store owns the selection, but ngx-vflow writes the drawn entities' `selected` signals itself on an edge
+   * click, a click on the empty canvas and a box selection. Its own change stream reports those one entity at a
+   * time, 25 ms late and without telling them from the echo of the store's writes, so taking changes from it
+   * (as the canvas once did) raced: a click turning A on and B off reached the store as "A on" first, the
+   * mirror wrote B back on, and late echoes then flipped B until one happened to win. Instead, both sides are
+   * compared here as wholes: a store change since the last pass is mirrored onto the drawing; otherwise a
+   * drawing that differs from the store was changed by ngx-vflow and is taken over at once, in one piece.
+   */
+  private reconcileSelection(selection: StoreSelection, drawn: DrawnSelection): void {
+    const mirrored = this.mirrored
+    if (mirrored === null || mirrored.nodeIds !== selection.nodeIds || mirrored.linkIds !== selection.linkIds) {
+      this.mirrored = selection
+      this.model.syncSelection(selection.nodeIds, selection.linkIds)
+    } else if (!sameSet(drawn.nodeIds, selection.nodeIds) || !sameSet(drawn.linkIds, selection.linkIds)) {
+      this.store.selection.set(drawn.nodeIds, drawn.linkIds)
+    }
   }
 
   private decorOf(nodeId: string): Signal<NodeDecor> {

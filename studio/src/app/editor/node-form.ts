@@ -2,7 +2,8 @@
  * The input fields of the selected node, generated from its block's input schema (schema-form.ts, one
  * schema-field.ts per pin): text, number, boolean, enum, nested objects, lists and dictionaries, JSON for the
  * rest; secret pins masked; advanced pins folded. A pin fed by a link shows a disabled field naming where its
- * value comes from (`from calc.result`), and a pin the gateway found a problem with shows that problem.
+ * value comes from (`from calc.result`), and a pin the gateway found a problem with shows that problem. Content
+ * projected into it (the editor's Connect… control, link-picker.ts) ends the node's section.
  */
 import { NgTemplateOutlet } from "@angular/common"
 import { ChangeDetectionStrategy, Component, computed, input, output } from "@angular/core"

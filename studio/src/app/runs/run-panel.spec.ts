@@ -1,7 +1,7 @@
 import { TestBed } from "@angular/core/testing"
 import { provideRouter } from "@angular/router"
 import { describe, expect, it } from "vitest"
-import type { Graph, RunAccepted } from "../api/api-types"
+import type { ExecutionDetail, Graph, RunAccepted } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { EditorStore } from "../editor/editor-store"
 import { RunPanel } from "./run-panel"
@@ -78,5 +78,60 @@ describe("RunPanel", () => {
     button("Cancel the run")?.click()
     await until(fixture, () => cancelled.length === 1)
     expect(cancelled).toEqual(["e1"])
+  })
+
+  it("shows a finished run's graph outputs and node outputs as named regions of terms", async () => {
+    const detail: ExecutionDetail = {
+      id: "e1",
+      graphId: "g1",
+      graphVersion: 2,
+      userId: "u1",
+      status: "COMPLETED",
+      inputs: {},
+      outputs: { greeting: ["Hello Ada"] },
+      stuckNodes: [],
+      stats: {},
+      parentExecutionId: null,
+      createdAt: "",
+      startedAt: null,
+      endedAt: null,
+      nodeExecutions: [
+        {
+          id: "x1",
+          executionId: "e1",
+          nodeId: "in",
+          status: "COMPLETED",
+          pins: {},
+          input: null,
+          error: null,
+          attempt: 1,
+          createdSeq: 1,
+          endSeq: 2,
+          queuedAt: null,
+          startedAt: null,
+          endedAt: null,
+          outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "result", value: "Ada", runSeq: 1, at: "" }]
+        }
+      ]
+    }
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        EditorStore,
+        RunStore,
+        { provide: GatewayApi, useValue: { execution: async () => detail } satisfies Partial<GatewayApi> }
+      ]
+    })
+    TestBed.inject(EditorStore).open(graph, "replay")
+    await TestBed.inject(RunStore).load("e1")
+    const fixture = TestBed.createComponent(RunPanel)
+    fixture.componentRef.setInput("replay", true)
+    const element: HTMLElement = fixture.nativeElement
+    await until(fixture, () => element.querySelector("dl") !== null)
+    const group = (name: string) => element.querySelector(`section[aria-label='${name}'] > dl`)
+    const terms = (name: string) => [...(group(name)?.querySelectorAll("dt") ?? [])].map((t) => t.textContent?.trim())
+    expect(terms("Graph outputs")).toEqual(["greeting"])
+    expect(group("Graph outputs")?.querySelector("dd")?.textContent).toBe("Hello Ada")
+    expect(terms("Node outputs")).toEqual(["in · result"])
   })
 })
