@@ -7,6 +7,7 @@
  */
 import { Clock, Context, Effect, Layer, Option, Redacted, Ref } from "effect"
 import { Redis } from "ioredis"
+import * as NodeCrypto from "node:crypto"
 import { GatewayConfig } from "./GatewayConfig.ts"
 
 export interface Decision {
@@ -34,6 +35,7 @@ if current == 1 or ttl < 0 then
 end
 return {current, ttl}
 `
+const scriptSha = NodeCrypto.createHash("sha1").update(script).digest("hex")
 
 const decide = (count: number, limit: number, msLeft: number): Decision => ({
   _tag: count > limit ? "Limited" : "Allowed",
@@ -114,8 +116,17 @@ export class RateLimiter extends Context.Service<
           )
 
         const consume = Effect.fnUntraced(function* (key: string, limit: number, windowSeconds: number) {
+          const redisKey = `${config.redisKeyPrefix}${key}:${windowSeconds}`
+          const windowMs = String(windowSeconds * 1000)
+          // EVALSHA: the script's text crosses the wire (and is hashed by Redis) only when Redis lacks it.
           const result = yield* Effect.tryPromise(() =>
-            redis.eval(script, 1, `${config.redisKeyPrefix}${key}:${windowSeconds}`, String(windowSeconds * 1000))
+            redis
+              .evalsha(scriptSha, 1, redisKey, windowMs)
+              .catch((error: unknown) =>
+                error instanceof Error && error.message.startsWith("NOSCRIPT")
+                  ? redis.eval(script, 1, redisKey, windowMs)
+                  : Promise.reject(error)
+              )
           ).pipe(Effect.option)
           const reply = Option.getOrUndefined(result)
           if (Array.isArray(reply) && typeof reply[0] === "number" && typeof reply[1] === "number") {
