@@ -7,12 +7,17 @@
  * - a 3-node run started and completed through `POST /api/v1/executions?wait=30` (start → all outputs stored);
  *   afterwards the database must hold exactly as many COMPLETED runs as there were 200 answers.
  * Prints requests per second, p50/p99 latency and the RSS of every process. Run: `npm run bench -- gateway`.
+ * With `wrk` on the PATH (Debian's package) the load comes from it instead (one wrk process per gateway): it costs
+ * a fraction of the CPU Node's fetch loop does, which on a 2-core machine is CPU taken from the system measured.
+ * `WEFT_BENCH_LOAD=fetch` forces the Node loop.
  */
 import { Effect, Layer, Redacted, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Jose from "jose"
 import * as ChildProcess from "node:child_process"
 import * as NodeFs from "node:fs/promises"
+import * as NodeOs from "node:os"
+import * as NodePath from "node:path"
 import { TestDatabase } from "@weft/runtime"
 import { eventually, freePort, startRunner } from "../cli/src/RunnerProcesses.ts"
 
@@ -123,6 +128,69 @@ const load = (urls: ReadonlyArray<string>, request: (baseUrl: string) => Promise
     }
   })
 
+const hasWrk =
+  process.env.WEFT_BENCH_LOAD !== "fetch" && ChildProcess.spawnSync("wrk", ["--version"]).error === undefined
+
+/** wrk's "1.23ms" / "850.00us" / "1.02s" in milliseconds. */
+const wrkMs = (text: string | undefined): number => {
+  const match = /^([\d.]+)(us|ms|s)$/.exec(text ?? "")
+  if (match === null) return Number.NaN
+  const value = Number(match[1])
+  return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value
+}
+
+/** One wrk process per URL (`concurrency` connections spread over them), requests described by a Lua `setup`. */
+const loadWithWrk = (urls: ReadonlyArray<string>, path: string, lua: string) =>
+  Effect.promise(async (): Promise<LoadResult> => {
+    const dir = await NodeFs.mkdtemp(NodePath.join(NodeOs.tmpdir(), "weft-wrk-"))
+    const script = NodePath.join(dir, "request.lua")
+    await NodeFs.writeFile(script, lua)
+    const perUrl = Math.max(1, Math.floor(concurrency / urls.length))
+    const outputs = await Promise.all(
+      urls.map(
+        (url) =>
+          new Promise<string>((resolve, reject) => {
+            ChildProcess.execFile(
+              "wrk",
+              ["-t1", `-c${perUrl}`, `-d${seconds}s`, "--timeout", "30s", "--latency", "-s", script, `${url}${path}`],
+              (error, stdout) => (error === null ? resolve(stdout) : reject(error))
+            )
+          })
+      )
+    )
+    await NodeFs.rm(dir, { recursive: true, force: true })
+    const results = outputs.map((out) => {
+      const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
+      const bad = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
+      const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
+      const socketErrors = errors === null ? 0 : errors.slice(1).reduce((sum, n) => sum + Number(n), 0)
+      return {
+        ok: total - bad,
+        failed: bad + socketErrors,
+        perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0) * ((total - bad) / Math.max(1, total)),
+        p50: wrkMs(/\s50%\s+(\S+)/.exec(out)?.[1]),
+        p99: wrkMs(/\s99%\s+(\S+)/.exec(out)?.[1])
+      }
+    })
+    // Several wrk processes: throughput adds up; the latency shown is the worst process's.
+    return {
+      ok: results.reduce((sum, r) => sum + r.ok, 0),
+      failed: results.reduce((sum, r) => sum + r.failed, 0),
+      perSecond: results.reduce((sum, r) => sum + r.perSecond, 0),
+      p50: Math.max(...results.map((r) => r.p50)),
+      p99: Math.max(...results.map((r) => r.p99))
+    }
+  })
+
+const wrkRequest = (method: string, token: string, body?: string) =>
+  [
+    `wrk.method = ${JSON.stringify(method)}`,
+    `wrk.headers["Authorization"] = ${JSON.stringify(`Bearer ${token}`)}`,
+    ...(body === undefined
+      ? []
+      : [`wrk.headers["Content-Type"] = "application/json"`, `wrk.body = ${JSON.stringify(body)}`])
+  ].join("\n")
+
 const line = (label: string, r: LoadResult) =>
   `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
     .toFixed(1)
@@ -138,28 +206,39 @@ const scenario = (gateways: ReadonlyArray<Gateway>, runnerPid: number, token: st
       Effect.timeout("2 seconds"),
       Effect.ignore
     )
-    const reads = yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
-    const before =
-      (yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`)[0]?.n ?? 0
-    const body = JSON.stringify({ graphId, inputs: { name: "Ada" } })
-    const runs = yield* load(
-      urls,
-      (url) =>
-        fetch(`${url}/api/v1/executions?wait=30`, {
-          method: "POST",
-          headers: { ...headers, "content-type": "application/json" },
-          body
-        }),
-      200
+    const reads = hasWrk
+      ? yield* loadWithWrk(urls, "/api/v1/graphs", wrkRequest("GET", token))
+      : yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
+    const completed = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`.pipe(
+      Effect.map((rows) => rows[0]?.n ?? 0)
     )
-    const after =
-      (yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`)[0]?.n ?? 0
+    const before = yield* completed
+    const body = JSON.stringify({ graphId, inputs: { name: "Ada" } })
+    const runs = hasWrk
+      ? yield* loadWithWrk(urls, "/api/v1/executions?wait=30", wrkRequest("POST", token, body))
+      : yield* load(
+          urls,
+          (url) =>
+            fetch(`${url}/api/v1/executions?wait=30`, {
+              method: "POST",
+              headers: { ...headers, "content-type": "application/json" },
+              body
+            }),
+          200
+        )
+    // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
+    const unfinished = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
+      WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
+    yield* eventually(Effect.map(unfinished, (n) => n === 0))
+    const after = yield* completed
     console.log(
-      `\n[gateway: ${gateways.length} gateway process(es), 1 runner, ${concurrency} concurrent clients, ${seconds} s each]`
+      `\n[gateway: ${gateways.length} gateway process(es), 1 runner, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
     console.log(line("GET /api/v1/graphs", reads))
     console.log(line("3-node run, start → completed", runs))
-    console.log(`  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers`)
+    console.log(
+      `  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
+    )
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
     console.log(
       `  RSS: ${rss.map((mb, i) => `gateway ${i + 1} ${mb.toFixed(0)} MB`).join(", ")}, runner ${(yield* rssMb(runnerPid)).toFixed(0)} MB, bench client ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`
