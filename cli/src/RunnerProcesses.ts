@@ -24,15 +24,20 @@ export const freePort = Effect.callback<number>((resume) => {
   })
 })
 
-/** Spawns `weft runner` against `databaseUrl` and waits for its ready line (or its early death). */
-export const startRunner = (databaseUrl: Redacted.Redacted<string>) =>
+/** Spawns `weft runner` against `databaseUrl` (with `env` added) and waits for its ready line (or its early death). */
+export const startRunner = (databaseUrl: Redacted.Redacted<string>, env: Readonly<Record<string, string>> = {}) =>
   Effect.gen(function* () {
     const port = yield* freePort
     let output = ""
     const child = yield* Effect.acquireRelease(
       Effect.sync(() =>
         ChildProcess.spawn(process.execPath, [binPath, "runner", "--host", "127.0.0.1", "--port", String(port)], {
-          env: { ...process.env, DATABASE_URL: Redacted.value(databaseUrl), WEFT_RECOVERY_INTERVAL_MS: "500" },
+          env: {
+            ...process.env,
+            DATABASE_URL: Redacted.value(databaseUrl),
+            WEFT_RECOVERY_INTERVAL_MS: "500",
+            ...env
+          },
           stdio: ["ignore", "pipe", "pipe"]
         })
       ),
