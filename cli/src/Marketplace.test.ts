@@ -117,6 +117,12 @@ describe("marketplace API over a real registry", () => {
             })
           const invalid = yield* api.graphs.create({ payload: usesEcho("twice") }).pipe(Effect.flip)
           assert.strictEqual(invalid._tag, "InvalidGraph")
+          // A version the saver has not installed is not theirs to use.
+          const notInstalled = yield* stranger.graphs.create({ payload: usesEcho(1) }).pipe(Effect.flip)
+          assert.include(
+            notInstalled._tag === "InvalidGraph" ? JSON.stringify(notInstalled.issues) : notInstalled._tag,
+            "@acme/echo@1.0.0 is not installed in your workspace"
+          )
           const graph = yield* api.graphs.create({ payload: usesEcho(2) })
           const run = yield* api.executions.start({
             payload: { graphId: graph.id, inputs: { text: "hi" } },

@@ -11,9 +11,10 @@ import { storesLayerWith } from "@weft/actors/testing"
 import { client } from "@weft/gateway"
 import { baseUrl, gatewayOver, signToken } from "@weft/gateway/testing"
 import { echoSource, writePluginPackage } from "@weft/plugin-host/testing"
-import { pluginRegistryLayer, Registry } from "@weft/registry"
+import { Marketplace, PluginInstalls, pluginRegistryLayer, Registry, RegistryMigrations } from "@weft/registry"
 import { npmPublish, tempDir, testRegistry } from "@weft/registry/testing"
 import { GraphFile, TestDatabase } from "@weft/runtime"
+import { marketplaceGatewayLayer } from "./MarketplaceLayer.ts"
 import { eventually, startRunner } from "./RunnerProcesses.ts"
 
 describe("a plugin block on a weft runner process", () => {
@@ -28,11 +29,19 @@ describe("a plugin block on a weft runner process", () => {
         )
         yield* npmPublish(source, registry.url, registry.token)
 
-        // The gateway validates the graph against the plugin's schemas with a registry of its own.
-        const blocks = pluginRegistryLayer().pipe(
-          Layer.provide(Registry.layerWith({ url: registry.url, cacheDir: NodePath.join(registry.dataDir, "plugins") }))
+        // The gateway installs, and validates the graph against the plugin's schemas, with a registry of its own.
+        const connection = Registry.layerWith({
+          url: registry.url,
+          cacheDir: NodePath.join(registry.dataDir, "plugins")
+        })
+        const blocks = pluginRegistryLayer().pipe(Layer.provide(connection))
+        const registryServices = PluginInstalls.layer.pipe(
+          Layer.provideMerge(Marketplace.layer),
+          Layer.provideMerge(connection),
+          Layer.provideMerge(RegistryMigrations.layer)
         )
-        const gateway = gatewayOver().pipe(
+        const gateway = gatewayOver({}, marketplaceGatewayLayer).pipe(
+          Layer.provideMerge(registryServices),
           Layer.provideMerge(clientLayer),
           Layer.provideMerge(storesLayerWith(blocks)),
           Layer.provideMerge(TestDatabase.layer)
@@ -54,6 +63,7 @@ describe("a plugin block on a weft runner process", () => {
             )
           )
           const api = yield* client(yield* baseUrl, { bearer: yield* signToken({ sub: "far-away" }) })
+          yield* api.marketplace.install({ payload: { package: "@acme/echo", version: "1.0.0" } })
           const graph = yield* api.graphs.create({
             payload: Schema.decodeUnknownSync(GraphFile)({
               name: "Echo on a runner",

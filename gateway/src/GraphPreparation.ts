@@ -1,9 +1,12 @@
 /**
  * What happens to a graph file between the request body and the store: normalise it (defaults, link ids),
  * mark the links of static-output blocks static, and validate it with the sub-graphs it names loaded, so
- * nothing invalid is ever saved. Export goes the other way and strips secrets.
+ * nothing invalid is ever saved. A plugin block must be a version installed in the saver's workspace (that is what
+ * the marketplace's install means, and what makes its uninstall guard hold). Export goes the other way and strips
+ * secrets.
  */
 import { Effect } from "effect"
+import { MarketplaceGateway } from "./MarketplaceGateway.ts"
 import {
   type Access,
   applyStaticOutputs,
@@ -17,6 +20,7 @@ import {
   GraphValidationError,
   GraphVersion,
   type GraphDocument,
+  type GraphIssue,
   preloadSubgraphs,
   validateGraph
 } from "@weft/runtime"
@@ -24,7 +28,36 @@ import {
 /** Input keys that look like secrets are left out of exports even when no block declares them. */
 const secretLike = /secret|password|passwd|token|api[_-]?key|credential|private[_-]?key/i
 
-export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (payload: unknown, access: Access) {
+/** Issues for the plugin nodes of `document` whose `package@version` is not installed for `userId`. */
+const notInstalled = Effect.fn("GraphPreparation.notInstalled")(function* (document: GraphDocument, userId: string) {
+  const pinned = document.nodes.filter((node) => node.block.package !== undefined)
+  if (pinned.length === 0) return []
+  const marketplace = yield* MarketplaceGateway
+  const installs = yield* marketplace
+    .list(userId)
+    .pipe(Effect.catchTag("MarketplaceUnavailable", () => Effect.succeed([])))
+  const installed = new Set(installs.map((i) => `${i.package}@${i.version}`))
+  return pinned.flatMap((node): Array<GraphIssue> => {
+    const { package: name, version } = node.block
+    if (version !== undefined && installed.has(`${name}@${version}`)) return []
+    return [
+      {
+        nodeId: node.id,
+        code: "unknown_block",
+        message:
+          version === undefined
+            ? `node "${node.id}": a plugin block names its package version (${name}@<version>)`
+            : `node "${node.id}": ${name}@${version} is not installed in your workspace; install it from the marketplace`
+      }
+    ]
+  })
+})
+
+export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (
+  payload: unknown,
+  access: Access,
+  userId: string
+) {
   const registry = yield* BlockRegistry
   const graphs = yield* GraphStore
   // PostgreSQL text and jsonb cannot hold NUL characters; reject them here as the caller's error, not a 503.
@@ -34,6 +67,8 @@ export const prepareGraph = Effect.fn("GraphPreparation.prepare")(function* (pay
     })
   }
   const decoded = yield* decodeGraphFile(payload)
+  const uninstalled = yield* notInstalled(decoded, userId)
+  if (uninstalled.length > 0) return yield* new GraphValidationError({ issues: uninstalled })
   yield* registry.ensure(decoded.nodes.map((node) => node.block))
   const document: GraphDocument = applyStaticOutputs(decoded, registry.resolveSync)
   const subgraphLookup = yield* preloadSubgraphs(document, (graphId, version) =>

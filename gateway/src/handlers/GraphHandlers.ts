@@ -23,13 +23,13 @@ export const GraphHandlers = HttpApiBuilder.group(
       create: ({ payload }) =>
         Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
-          const document = yield* prepareGraph(payload, accessOf(principal))
+          const document = yield* prepareGraph(payload, accessOf(principal), principal.userId)
           return yield* graphs.create(principal.userId, document)
         }).pipe(problems),
       import: ({ payload }) =>
         Effect.gen(function* () {
           const principal = yield* CurrentPrincipal
-          const document = yield* prepareGraph(payload, accessOf(principal))
+          const document = yield* prepareGraph(payload, accessOf(principal), principal.userId)
           if (document.id !== undefined) {
             const taken = yield* graphs.get(document.id, Access.admin).pipe(
               Effect.as(true),
@@ -53,7 +53,11 @@ export const GraphHandlers = HttpApiBuilder.group(
           const id = GraphId.make(params.graphId)
           // The owner check first, so a stranger learns nothing from validation errors.
           yield* graphs.get(id, accessOf(principal))
-          const document = yield* prepareGraph({ ...payloadObject(payload), id: params.graphId }, accessOf(principal))
+          const document = yield* prepareGraph(
+            { ...payloadObject(payload), id: params.graphId },
+            accessOf(principal),
+            principal.userId
+          )
           return yield* graphs.createVersion(id, accessOf(principal), { ...document, versionMessage: query.message })
         }).pipe(problems),
       versions: ({ params }) =>
