@@ -1,7 +1,7 @@
 /**
  * Saved graph versions as the engine reads them, cached: a version never changes once saved (semantics.md), so
  * starting or resuming a run of a version this process has seen costs no query. The active version of a graph can
- * change, so a lookup without a version always asks the store. Loading a version also loads the plugin versions
+ * change, so a lookup without a version always asks the store which one it is (not for its nodes and links). Loading a version also loads the plugin versions
  * its nodes pin (BlockRegistry.ensure), so the engine's synchronous compile finds them.
  */
 import { Context, Effect, Layer } from "effect"
@@ -42,8 +42,8 @@ export class GraphVersions extends Context.Service<
         }
         cache.set(`${graph.id}@${graph.version}`, graph)
       }
-      const get = (id: GraphId, access: Access, version?: GraphVersion) => {
-        const cached = version === undefined ? undefined : cache.get(`${id}@${version}`)
+      const getVersion = (id: GraphId, access: Access, version: GraphVersion) => {
+        const cached = cache.get(`${id}@${version}`)
         if (cached === undefined)
           // A version is cached only once the plugin versions it pins are loaded, so compiling it never misses one.
           return Effect.tap(graphs.get(id, access, version), (g) =>
@@ -57,6 +57,11 @@ export class GraphVersions extends Context.Service<
         }
         return Effect.succeed(cached)
       }
+      // The active version can change: its number is asked for every time (one small row), the graph itself is cached.
+      const get = (id: GraphId, access: Access, version?: GraphVersion) =>
+        version === undefined
+          ? Effect.flatMap(graphs.activeVersion(id, access), (active) => getVersion(id, access, active))
+          : getVersion(id, access, version)
       return GraphVersions.of({ get })
     })
   )

@@ -147,6 +147,22 @@ layer(testGateway(), { excludeTestServices: true })("gateway: endpoints", (it) =
         assert.strictEqual((yield* api.graphs.get({ params: { graphId: first.id }, query: {} })).name, "echo")
         const v2 = yield* api.graphs.get({ params: { graphId: first.id }, query: { version: 2 } })
         assert.strictEqual(v2.name, "echo, renamed")
+        // A start without a version runs whichever version is active now, each time.
+        const versionRun = (expected: number) =>
+          Effect.gen(function* () {
+            const run = yield* api.executions.start({
+              payload: { graphId: first.id, inputs: { payload: 1 } },
+              query: { wait: 20 },
+              headers: {}
+            })
+            const detail = yield* api.executions.get({ params: { executionId: run.executionId } })
+            assert.strictEqual(detail.graphVersion, expected)
+          })
+        yield* versionRun(1)
+        yield* api.graphs.setActive({ params: { graphId: first.id }, payload: { version: 2 } })
+        yield* versionRun(2)
+        yield* api.graphs.setActive({ params: { graphId: first.id }, payload: { version: 1 } })
+        yield* versionRun(1)
         // An over-long message is a 400 problem, and nothing is saved.
         const tooLong = yield* raw(`${url}/api/v1/graphs/${first.id}?message=${"x".repeat(501)}`, {
           method: "PUT",

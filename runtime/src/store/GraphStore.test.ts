@@ -83,8 +83,10 @@ describe("GraphStore", () => {
         const graphs = yield* setup
         const created = yield* graphs.create(ada, content("v1"))
         yield* graphs.createVersion(created.id, Access.owner(ada), content("v2"))
+        assert.strictEqual(yield* graphs.activeVersion(created.id, Access.owner(ada)), 2)
         const active = yield* graphs.setActive(created.id, GraphVersion.make(1), Access.owner(ada))
         assert.isTrue(active.isActive)
+        assert.strictEqual(yield* graphs.activeVersion(created.id, Access.owner(ada)), 1)
         const versions = yield* graphs.listVersions(created.id, Access.owner(ada))
         assert.deepStrictEqual(
           versions.map((g) => [g.version, g.isActive]),
@@ -108,6 +110,7 @@ describe("GraphStore", () => {
         yield* graphs.createVersion(created.id, Access.owner(ada), content("mine v2"))
         for (const attempt of [
           graphs.get(created.id, Access.owner(eve)),
+          graphs.activeVersion(created.id, Access.owner(eve)),
           graphs.createVersion(created.id, Access.owner(eve), content("hijack")),
           graphs.listVersions(created.id, Access.owner(eve)),
           graphs.setActive(created.id, GraphVersion.make(1), Access.owner(eve)),

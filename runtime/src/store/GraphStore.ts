@@ -77,6 +77,11 @@ export class GraphStore extends Context.Service<
       content: GraphContent,
       options?: { readonly activate?: boolean }
     ): Effect.Effect<Graph, GraphNotFound | GraphAccessDenied | StoreError>
+    /** The number of the active version (a cheap lookup: no nodes or links read). */
+    activeVersion(
+      id: GraphId,
+      access: Access
+    ): Effect.Effect<GraphVersion, GraphNotFound | GraphAccessDenied | StoreError>
     /** One version, or the active one when `version` is omitted. */
     get(
       id: GraphId,
@@ -177,6 +182,17 @@ export class GraphStore extends Context.Service<
         return graph
       }, mapStoreErrors("GraphStore.get"))
 
+      const activeVersion = Effect.fn("GraphStore.activeVersion")(function* (id: GraphId, access: Access) {
+        const rows = yield* sql<{ version: number; owner_id: string }>`select version, owner_id from graphs
+          where id = ${id} and is_active`
+        const row = rows[0]
+        if (row === undefined) return yield* new GraphNotFound({ graphId: id })
+        if (access._tag === "Owner" && row.owner_id !== access.userId) {
+          return yield* new GraphAccessDenied({ graphId: id })
+        }
+        return GraphVersion.make(row.version)
+      }, mapStoreErrors("GraphStore.activeVersion"))
+
       const listVersions = Effect.fn("GraphStore.listVersions")(function* (id: GraphId, access: Access) {
         yield* checkAccess(id, access)
         const rows = yield* sql`select ${sql.literal(columns)} from graphs where id = ${id} order by version desc`.pipe(
@@ -222,7 +238,16 @@ export class GraphStore extends Context.Service<
         )
       }, mapStoreErrors("GraphStore.delete"))
 
-      return GraphStore.of({ create, createVersion, get, listVersions, list, setActive, delete: delete_ })
+      return GraphStore.of({
+        create,
+        createVersion,
+        activeVersion,
+        get,
+        listVersions,
+        list,
+        setActive,
+        delete: delete_
+      })
     })
   )
 }
