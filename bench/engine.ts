@@ -37,7 +37,8 @@ export const fanOutGraph = (width: number): GraphDocument => {
   return { name: `fan-out-${width}`, description: "", nodes, links }
 }
 
-const runOnce = (graph: { id: string; version: number; ownerId: string }) =>
+/** Starts one run of `graph` and waits for it to end; anything but COMPLETED is a defect. */
+export const runOnce = (graph: { id: string; version: number; ownerId: string }) =>
   Effect.gen(function* () {
     const executions = yield* Executions
     const { executionId } = yield* executions.start({

@@ -12,12 +12,12 @@ import { buildPluginPackage } from "@weft/plugin-host/testing"
 import { installPackage } from "@weft/registry"
 import { npmPublish, testRegistry } from "@weft/registry/testing"
 import { BlockRegistry, type GraphDocument, type PluginBlocks } from "@weft/runtime"
-import { Executions } from "@weft/actors"
 import { embeddedTestRunnerWith, graphLink, graphNode, saveDocument, storesLayerWith } from "@weft/actors/testing"
 import { Duration, Effect, Stream } from "effect"
 import * as NodePath from "node:path"
 import * as CoreBlocks from "../plugins/core/src/index.ts"
 import { ChangeCase } from "../plugins/core/src/TextBlocks.ts"
+import { runOnce } from "./engine.ts"
 
 const timed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
@@ -45,27 +45,11 @@ const caseChain: GraphDocument = {
 const graphThroughput = (plugin: PluginBlocks) =>
   Effect.gen(function* () {
     const graph = yield* saveDocument(caseChain)
-    const executions = yield* Executions
-    const runOnce = Effect.gen(function* () {
-      const { executionId } = yield* executions.start({
-        graphId: graph.id,
-        graphVersion: graph.version,
-        inputs: {},
-        userId: graph.ownerId
-      })
-      let status = ""
-      yield* Stream.runForEach(executions.watch(executionId), (e) =>
-        Effect.sync(() => {
-          if (e._tag === "Finished") status = e.status
-        })
-      )
-      if (status !== "COMPLETED") return yield* Effect.die(new Error(`run ${executionId} ended ${status}`))
-    })
     const concurrent = 50
     const rounds = 6
-    yield* Effect.forEach(Array.from({ length: concurrent }), () => runOnce, { concurrency: concurrent })
+    yield* Effect.forEach(Array.from({ length: concurrent }), () => runOnce(graph), { concurrency: concurrent })
     const [elapsed] = yield* Effect.timed(
-      Effect.forEach(Array.from({ length: concurrent * rounds }), () => runOnce, { concurrency: concurrent })
+      Effect.forEach(Array.from({ length: concurrent * rounds }), () => runOnce(graph), { concurrency: concurrent })
     )
     return Math.round((concurrent * rounds * caseChain.nodes.length) / (Duration.toMillis(elapsed) / 1000))
   }).pipe(Effect.provide(embeddedTestRunnerWith(storesLayerWith(BlockRegistry.layerWith({ plugins: [plugin] })))))
