@@ -9,7 +9,9 @@
  * Prints requests per second, p50/p99 latency and the RSS of every process. Run: `npm run bench -- gateway`.
  * With `wrk` on the PATH (Debian's package) the load comes from it instead (one wrk process per gateway): it costs
  * a fraction of the CPU Node's fetch loop does, which on a 2-core machine is CPU taken from the system measured.
- * `WEFT_BENCH_LOAD=fetch` forces the Node loop.
+ * `WEFT_BENCH_LOAD=fetch` forces the Node loop; `WEFT_BENCH_GATEWAYS=1` skips the two-gateway round and
+ * `WEFT_BENCH_RUNS_ONLY=1` the reads (for profiling the runs). The CPU each
+ * process (and PostgreSQL's and Redis's) spent per completed run is printed too: on two cores that is the budget.
  */
 import { Effect, Layer, Redacted, Schema } from "effect"
 import { SqlClient } from "effect/sql"
@@ -32,15 +34,19 @@ interface Gateway {
   readonly pid: number
 }
 
-/** `weft gateway` on a free port; killed with the scope. */
-const startGateway = (databaseUrl: Redacted.Redacted<string>, prefix: string) =>
+/**
+ * `weft gateway` (or `weft dev`: the gateway with the runner in its own process) on a free port; killed with the
+ * scope.
+ */
+const startGateway = (databaseUrl: Redacted.Redacted<string>, prefix: string, command: "gateway" | "dev" = "gateway") =>
   Effect.gen(function* () {
     const port = yield* freePort
     const child = yield* Effect.acquireRelease(
       Effect.sync(() =>
-        ChildProcess.spawn(process.execPath, [bin, "gateway"], {
+        ChildProcess.spawn(process.execPath, [bin, command], {
           env: {
             ...process.env,
+            WEFT_DATA_DIR: NodePath.join(NodeOs.tmpdir(), `weft-bench-${process.pid}`),
             DATABASE_URL: Redacted.value(databaseUrl),
             WEFT_PORT: String(port),
             WEFT_JWT_SECRET: secret,
@@ -70,7 +76,7 @@ const startGateway = (databaseUrl: Redacted.Redacted<string>, prefix: string) =>
       let out = ""
       child.stdout.on("data", (d: Buffer) => {
         out += d.toString()
-        if (out.includes("weft gateway: listening")) resume(Effect.void)
+        if (out.includes("weft gateway: listening") || out.includes("weft dev: ready")) resume(Effect.void)
       })
       child.once("exit", (code) => resume(Effect.fail(new Error(`weft gateway exited (${code}):\n${out}`))))
     }).pipe(Effect.timeout("60 seconds"), Effect.orDie)
@@ -86,6 +92,44 @@ const rssMb = (pid: number) =>
       () => 0
     )
   )
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+const cpuSecondsOf = async (pid: number): Promise<number> => {
+  const stat = await NodeFs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100
+}
+
+/** Pids of every process with this command name (PostgreSQL's backends, Redis, wrk). */
+const pidsNamed = async (name: string): Promise<ReadonlyArray<number>> => {
+  const pids: Array<number> = []
+  for (const entry of await NodeFs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    const comm = await NodeFs.readFile(`/proc/${entry}/comm`, "utf8").catch(() => "")
+    if (comm.trim() === name) pids.push(Number(entry))
+  }
+  return pids
+}
+
+/** CPU seconds per process group, read before and after a load, so a figure per request can be printed. */
+const cpuSnapshot = (groups: Readonly<Record<string, ReadonlyArray<number>>>) =>
+  Effect.promise(async () => {
+    const named = { postgres: await pidsNamed("postgres"), redis: await pidsNamed("redis-server") }
+    const all = { ...groups, ...named }
+    const totals: Record<string, number> = {}
+    for (const [group, pids] of Object.entries(all)) {
+      let sum = 0
+      for (const pid of pids) sum += await cpuSecondsOf(pid)
+      totals[group] = sum
+    }
+    return totals
+  })
+
+const cpuPerRequest = (before: Record<string, number>, after: Record<string, number>, requests: number) =>
+  Object.entries(after)
+    .map(([group, total]) => `${group} ${(((total - (before[group] ?? 0)) * 1000) / Math.max(1, requests)).toFixed(2)}`)
+    .join(", ")
 
 interface LoadResult {
   readonly ok: number
@@ -196,7 +240,13 @@ const line = (label: string, r: LoadResult) =>
     .toFixed(1)
     .padStart(6)} ms   (${r.ok} ok, ${r.failed} failed)`
 
-const scenario = (gateways: ReadonlyArray<Gateway>, runnerPid: number, token: string, graphId: string) =>
+const scenario = (
+  title: string,
+  gateways: ReadonlyArray<Gateway>,
+  runnerPid: number | undefined,
+  token: string,
+  graphId: string
+) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const headers = { authorization: `Bearer ${token}` }
@@ -206,14 +256,26 @@ const scenario = (gateways: ReadonlyArray<Gateway>, runnerPid: number, token: st
       Effect.timeout("2 seconds"),
       Effect.ignore
     )
-    const reads = hasWrk
-      ? yield* loadWithWrk(urls, "/api/v1/graphs", wrkRequest("GET", token))
-      : yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
+    const reads =
+      process.env.WEFT_BENCH_RUNS_ONLY === "1"
+        ? { ok: 0, failed: 0, perSecond: 0, p50: 0, p99: 0 }
+        : hasWrk
+          ? yield* loadWithWrk(urls, "/api/v1/graphs", wrkRequest("GET", token))
+          : yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
     const completed = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`.pipe(
       Effect.map((rows) => rows[0]?.n ?? 0)
     )
     const before = yield* completed
     const body = JSON.stringify({ graphId, inputs: { name: "Ada" } })
+    const processes = {
+      ...Object.fromEntries(gateways.map((g, i) => [`gateway ${i + 1}`, [g.pid]])),
+      ...(runnerPid === undefined ? {} : { runner: [runnerPid] })
+    }
+    // Statements are not counted by PostgreSQL without pg_stat_statements; transactions are, per database.
+    const commits = sql<{ n: number }>`SELECT xact_commit::int AS n FROM pg_stat_database
+      WHERE datname = current_database()`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
+    const commitsBefore = yield* commits
+    const cpuBefore = yield* cpuSnapshot(processes)
     const runs = hasWrk
       ? yield* loadWithWrk(urls, "/api/v1/executions?wait=30", wrkRequest("POST", token, body))
       : yield* load(
@@ -226,26 +288,57 @@ const scenario = (gateways: ReadonlyArray<Gateway>, runnerPid: number, token: st
             }),
           200
         )
+    const cpuAfter = yield* cpuSnapshot(processes)
+    const commitsAfter = yield* commits
     // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
     const unfinished = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
       WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
     yield* eventually(Effect.map(unfinished, (n) => n === 0))
     const after = yield* completed
     console.log(
-      `\n[gateway: ${gateways.length} gateway process(es), 1 runner, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
+      `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
     console.log(line("GET /api/v1/graphs", reads))
     console.log(line("3-node run, start → completed", runs))
     console.log(
       `  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
     )
+    console.log(`  CPU ms per completed run: ${cpuPerRequest(cpuBefore, cpuAfter, runs.ok)}`)
+    console.log(`  PostgreSQL transactions per completed run: ${((commitsAfter - commitsBefore) / runs.ok).toFixed(2)}`)
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
     console.log(
-      `  RSS: ${rss.map((mb, i) => `gateway ${i + 1} ${mb.toFixed(0)} MB`).join(", ")}, runner ${(yield* rssMb(runnerPid)).toFixed(0)} MB, bench client ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`
+      `  RSS: ${rss.map((mb, i) => `gateway ${i + 1} ${mb.toFixed(0)} MB`).join(", ")}${runnerPid === undefined ? "" : `, runner ${(yield* rssMb(runnerPid)).toFixed(0)} MB`}, bench client ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`
     )
   })
 
-export const gatewayBench = Effect.gen(function* () {
+const benchToken = Effect.promise(() =>
+  new Jose.SignJWT({ weft_admin: false })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject("bench")
+    .setIssuer("weft")
+    .setAudience("weft")
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(secret))
+)
+
+/** Creates the example 3-node graph through `gateway` and returns its id. */
+const createGraph = (gateway: Gateway, token: string) =>
+  Effect.gen(function* () {
+    const file: Record<string, unknown> = JSON.parse(yield* Effect.promise(() => NodeFs.readFile(greeting, "utf8")))
+    const { id: _id, ...withoutId } = file
+    const created = yield* Effect.promise(() =>
+      fetch(`${gateway.url}/api/v1/graphs`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(withoutId)
+      }).then((r) => r.json())
+    )
+    return Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String }))(created).id
+  })
+
+/** One `weft runner` and one then two `weft gateway` processes over one database and Redis. */
+const distributed = Effect.gen(function* () {
   const databaseUrl = yield* TestDatabase.TestDatabaseUrl
   const sql = yield* SqlClient.SqlClient
   const runner = yield* startRunner(databaseUrl)
@@ -259,26 +352,24 @@ export const gatewayBench = Effect.gen(function* () {
   )
   const prefix = `weft:bench:${process.pid}:${Date.now()}:`
   const first = yield* startGateway(databaseUrl, prefix)
-  const token = yield* Effect.promise(() =>
-    new Jose.SignJWT({ weft_admin: false })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject("bench")
-      .setIssuer("weft")
-      .setAudience("weft")
-      .setIssuedAt()
-      .setExpirationTime("1h")
-      .sign(new TextEncoder().encode(secret))
-  )
-  const file: Record<string, unknown> = JSON.parse(yield* Effect.promise(() => NodeFs.readFile(greeting, "utf8")))
-  const { id: _id, ...withoutId } = file
-  const created = yield* Effect.promise(() =>
-    fetch(`${first.url}/api/v1/graphs`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify(withoutId)
-    }).then((r) => r.json())
-  ).pipe(Effect.map(Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String }))))
-  yield* scenario([first], runner.pid, token, created.id)
+  const token = yield* benchToken
+  const graphId = yield* createGraph(first, token)
+  yield* scenario("distributed: 1 weft gateway, 1 weft runner", [first], runner.pid, token, graphId)
+  if (process.env.WEFT_BENCH_GATEWAYS === "1") return
   const second = yield* startGateway(databaseUrl, prefix)
-  yield* scenario([first, second], runner.pid, token, created.id)
+  yield* scenario("distributed: 2 weft gateways, 1 weft runner", [first, second], runner.pid, token, graphId)
 }).pipe(Effect.scoped, Effect.provide(Layer.fresh(TestDatabase.layer)))
+
+/** `weft dev` over the same PostgreSQL and Redis: the gateway and the runner in one process. */
+const embedded = Effect.gen(function* () {
+  const databaseUrl = yield* TestDatabase.TestDatabaseUrl
+  const dev = yield* startGateway(databaseUrl, `weft:bench:${process.pid}:${Date.now()}:`, "dev")
+  const token = yield* benchToken
+  const graphId = yield* createGraph(dev, token)
+  yield* scenario("single process: weft dev (gateway and runner)", [dev], undefined, token, graphId)
+}).pipe(Effect.scoped, Effect.provide(Layer.fresh(TestDatabase.layer)))
+
+export const gatewayBench = Effect.andThen(
+  process.env.WEFT_BENCH_SHAPE === "embedded" ? Effect.void : distributed,
+  process.env.WEFT_BENCH_SHAPE === "distributed" ? Effect.void : embedded
+)

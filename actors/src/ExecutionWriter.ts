@@ -23,8 +23,11 @@ export interface NodeExecutionRow {
 }
 
 export type WriteOp =
-  /** NOTIFY payloads (see RunEvents), sent inside the batch's transaction so they arrive only if it commits. */
-  | { readonly _tag: "Publish"; readonly payloads: ReadonlyArray<string> }
+  /**
+   * NOTIFY payloads of `executionId` (see RunEvents), sent inside the batch's transaction so they arrive only if it
+   * commits (and, for a start, only if the run was inserted).
+   */
+  | { readonly _tag: "Publish"; readonly executionId: string; readonly payloads: ReadonlyArray<string> }
   | {
       readonly _tag: "InsertExecution"
       readonly id: string
@@ -34,6 +37,12 @@ export type WriteOp =
       readonly inputs: Readonly<Record<string, unknown>>
       readonly parentExecutionId: string | null
       readonly stats: Readonly<Record<string, unknown>>
+      /**
+       * Inserted only if `graphVersion` is still the graph's active version when the batch commits; otherwise
+       * nothing of this run (its node executions, its events) is written and the write reports it rejected.
+       * Lets a start use the active version it remembers without asking for it first.
+       */
+      readonly expectActive?: boolean
     }
   | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
   | {
@@ -61,6 +70,8 @@ export type WriteOp =
       readonly id: string
       /** Omitted: only the other fields change, whatever the status. */
       readonly status?: ExecutionStatus
+      /** The statuses the run may be in for `status` to apply; by default every status it may be entered from. */
+      readonly from?: ReadonlyArray<ExecutionStatus>
       readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
       readonly stuckNodes?: ReadonlyArray<unknown>
       readonly stats?: Readonly<Record<string, unknown>>
@@ -70,7 +81,11 @@ export type WriteOp =
 export interface WriteResult {
   readonly staleNodeExecutions: number
   readonly staleExecutions: number
+  /** Runs of `expectActive` inserts not written because their version was no longer the active one. */
+  readonly rejectedStarts: ReadonlyArray<string>
 }
+
+const nothingStale: WriteResult = { staleNodeExecutions: 0, staleExecutions: 0, rejectedStarts: [] }
 
 interface PendingNodeUpdate {
   id: string
@@ -114,10 +129,14 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
   const execUpdates = new Map<string, PendingExecutionUpdate>()
   const execInserts: Array<Record<string, unknown>> = []
   const notifications: Array<string> = []
+  const notified: Array<string> = []
   for (const op of ops) {
     switch (op._tag) {
       case "Publish":
-        for (const p of op.payloads) notifications.push(p)
+        for (const p of op.payloads) {
+          notifications.push(p)
+          notified.push(op.executionId)
+        }
         break
       case "InsertExecution":
         execInserts.push({
@@ -127,7 +146,8 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
           user_id: op.userId,
           inputs: op.inputs,
           parent_execution_id: op.parentExecutionId,
-          stats: op.stats
+          stats: op.stats,
+          expect_active: op.expectActive === true
         })
         break
       case "InsertNodeExecution": {
@@ -218,7 +238,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
             firstStatus === null
               ? op.status === undefined
                 ? null
-                : allowedFrom[op.status].join(",")
+                : (op.from ?? allowedFrom[op.status]).join(",")
               : (prev?.from_allowed ?? null),
           status: op.status ?? prev?.status ?? null,
           outputs: op.outputs ?? prev?.outputs ?? null,
@@ -233,6 +253,7 @@ export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
   }
   return {
     notifications,
+    notified,
     execInserts,
     inserts: [...inserts.values()],
     nodeUpdates: [...nodeUpdates.values()],
@@ -280,6 +301,17 @@ export class ExecutionWriter extends Context.Service<
       const commit = Effect.fnUntraced(function* (ops: ReadonlyArray<WriteOp>) {
         const b = foldBatch(ops)
         const ctes: Array<Fragment> = []
+        // Starts whose remembered active version is no longer active: checked first, in the statement's one
+        // snapshot, and everything of those runs below is left out.
+        const guarded = b.execInserts.some((x) => x.expect_active === true)
+        if (guarded) {
+          ctes.push(sql`stale AS (
+            SELECT x.id FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS x(id text, graph_id text,
+              graph_version int, expect_active boolean)
+            WHERE x.expect_active AND NOT EXISTS (
+              SELECT 1 FROM graphs g WHERE g.id = x.graph_id AND g.version = x.graph_version AND g.is_active))`)
+        }
+        const fresh = (column: string) => (guarded ? sql`WHERE ${sql(column)} NOT IN (SELECT id FROM stale)` : sql``)
         if (b.execInserts.length > 0) {
           ctes.push(sql`ex AS (
             INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id, stats)
@@ -287,6 +319,7 @@ export class ExecutionWriter extends Context.Service<
             FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS x(
               id text, graph_id text, graph_version int, user_id text, inputs jsonb, parent_execution_id text,
               stats jsonb)
+            ${fresh("x.id")}
             ON CONFLICT (id) DO NOTHING
             RETURNING 1)`)
         }
@@ -302,6 +335,7 @@ export class ExecutionWriter extends Context.Service<
             FROM jsonb_to_recordset(${pg.json(b.inserts)}) AS x(
               id text, execution_id text, node_id text, status text, pins jsonb, input jsonb, created_seq int,
               error text, attempt int, end_seq bigint, runner text, queued boolean, started boolean, ended boolean)
+            ${fresh("x.execution_id")}
             ON CONFLICT (id) DO NOTHING
             RETURNING 1)`)
         }
@@ -351,20 +385,25 @@ export class ExecutionWriter extends Context.Service<
             RETURNING 1)`)
         }
         if (b.notifications.length > 0) {
-          ctes.push(sql`nt AS (SELECT pg_notify(${eventsChannel}, p) FROM unnest(${b.notifications}::text[]) AS p)`)
+          ctes.push(sql`nt AS (
+            SELECT pg_notify(${eventsChannel}, p.payload)
+            FROM unnest(${b.notifications}::text[], ${b.notified}::text[]) AS p(payload, execution_id)
+            ${fresh("p.execution_id")})`)
         }
-        if (ctes.length === 0) return { staleNodeExecutions: 0, staleExecutions: 0 }
+        if (ctes.length === 0) return nothingStale
         // Only the parts this batch needs: a smaller statement plans faster, and each shape is prepared once.
         const count = (name: string, present: boolean) =>
           present ? sql`(SELECT count(*) FROM ${sql(name)})::int` : sql`0`
-        const rows = yield* sql<{ nu: number; eu: number }>`
+        const rows = yield* sql<{ nu: number; eu: number; rejected: ReadonlyArray<string> | null }>`
           WITH ${sql.csv(ctes)}
           SELECT ${count("nu", b.nodeUpdates.length > 0)} AS nu, ${count("eu", b.execUpdates.length > 0)} AS eu,
-                 ${count("nt", b.notifications.length > 0)} AS nt`
+                 ${count("nt", b.notifications.length > 0)} AS nt,
+                 ${guarded ? sql`(SELECT array_agg(id) FROM stale)` : sql`NULL::text[]`} AS rejected`
         const counts = rows[0]
         return {
           staleNodeExecutions: b.nodeUpdates.length - (counts?.nu ?? 0),
-          staleExecutions: b.execUpdates.length - (counts?.eu ?? 0)
+          staleExecutions: b.execUpdates.length - (counts?.eu ?? 0),
+          rejectedStarts: counts?.rejected ?? []
         }
       })
 
@@ -399,7 +438,7 @@ export class ExecutionWriter extends Context.Service<
 
       const write = (run: string, ops: ReadonlyArray<WriteOp>) =>
         ops.length === 0
-          ? Effect.succeed({ staleNodeExecutions: 0, staleExecutions: 0 })
+          ? Effect.succeed(nothingStale)
           : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
               Effect.andThen(Queue.offer(laneOf(run), { ops, done, urgent: true }), Deferred.await(done))
             )

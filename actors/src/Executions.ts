@@ -13,7 +13,7 @@ import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
-import { GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
+import { type FreshRun, GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 
 export interface StartRequest {
@@ -38,6 +38,16 @@ export class Executions extends Context.Service<
       { readonly executionId: string },
       Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
     >
+    /**
+     * Like `start`, but this process does not follow the run: its entity keeps itself alive until the run ends.
+     * For starters that learn the outcome from the run's events (the gateway's EventHub) rather than `watch`.
+     */
+    readonly startDetached: (
+      request: StartRequest
+    ) => Effect.Effect<
+      { readonly executionId: string },
+      Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
+    >
     /** Every output of the run (past ones first), then `Finished`. Resumes the run if no runner drives it. */
     readonly watch: (executionId: string) => Stream.Stream<RunEvent, RunNotFound>
     /** Idempotent; true when this call ended a run that was still going. */
@@ -54,9 +64,9 @@ export class Executions extends Context.Service<
       const background = yield* FiberSet.make()
       const identity = yield* ProcessIdentity
 
-      const remoteWatch = (executionId: string) =>
+      const remoteWatch = (executionId: string, fresh?: FreshRun) =>
         makeClient(executionId)
-          .Start({ executionId })
+          .Start(fresh === undefined ? { executionId } : { executionId, fresh })
           .pipe(
             // Cluster errors here mean the cluster itself is broken: defects, not something a caller handles.
             Stream.catch((e) => (e._tag === "RunNotFound" ? Stream.fail(e) : Stream.die(e)))
@@ -71,17 +81,17 @@ export class Executions extends Context.Service<
         return shared === undefined ? remoteWatch(executionId) : shared.subscribe
       }
 
-      const start = Effect.fn("Executions.start")(function* (request: StartRequest) {
-        const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
-        const graph = yield* graphs.get(
-          GraphId.make(request.graphId),
-          access,
-          request.graphVersion === undefined ? undefined : GraphVersion.make(request.graphVersion)
-        )
-        const executionId = request.executionId ?? randomUUID()
-        const compiled = blocks.compile(graph)
-        // Pure validation first: a rejected start stores nothing.
-        const started = Engine.start(compiled, executionId as Engine.ExecutionId, request.inputs)
+      /**
+       * Validates the start against `graph` (a rejected start stores nothing) and writes the run with its starting
+       * node executions; false when `expectActive` and `graph` is no longer the active version (nothing written).
+       */
+      const insert = Effect.fnUntraced(function* (
+        request: StartRequest,
+        executionId: string,
+        graph: Engine.Graph,
+        expectActive: boolean
+      ) {
+        const started = Engine.start(blocks.compile(graph), executionId as Engine.ExecutionId, request.inputs)
         if (Result.isFailure(started)) return yield* started.failure
         const ops: Array<WriteOp> = [
           {
@@ -92,26 +102,65 @@ export class Executions extends Context.Service<
             userId: request.userId,
             inputs: request.inputs,
             parentExecutionId: request.parentExecutionId ?? null,
-            stats: { starter: identity }
+            stats: { starter: identity },
+            expectActive
           }
         ]
         const step = makeStep()
         plan(started.success.state, started.success.commands, step)
         step.events.unshift({ _tag: "graph", status: "QUEUED" })
-        yield* writer.write(executionId, [
+        const result = yield* writer.write(executionId, [
           ...ops,
           ...step.ops,
           {
             _tag: "Publish",
+            executionId,
             payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events)
           }
         ])
+        return !result.rejectedStarts.includes(executionId)
+      })
+
+      /** Writes the run (validated first: a rejected start stores nothing); what its entity is told about it. */
+      const create = Effect.fnUntraced(function* (request: StartRequest) {
+        const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
+        const graphId = GraphId.make(request.graphId)
+        const executionId = request.executionId ?? randomUUID()
+        let graph: Engine.Graph
+        if (request.graphVersion !== undefined) {
+          graph = yield* graphs.get(graphId, access, GraphVersion.make(request.graphVersion))
+          yield* insert(request, executionId, graph, false)
+        } else {
+          // The active version this process last saw, checked by the store as the run is inserted; only when it
+          // changed (or the inputs do not fit it) is the store asked which version is active now.
+          graph = yield* graphs.remembered(graphId, access)
+          const inserted = yield* insert(request, executionId, graph, true).pipe(
+            Effect.catchTag("StartRejected", () => Effect.succeed(false))
+          )
+          if (!inserted) {
+            graphs.forget(graphId)
+            graph = yield* graphs.get(graphId, access)
+            yield* insert(request, executionId, graph, false)
+          }
+        }
+        const fresh: FreshRun = {
+          graphId: graph.id,
+          graphVersion: graph.version,
+          userId: request.userId,
+          inputs: request.inputs,
+          parentExecutionId: request.parentExecutionId ?? null
+        }
+        return { executionId, fresh }
+      })
+
+      const start = Effect.fn("Executions.start")(function* (request: StartRequest) {
+        const { executionId, fresh } = yield* create(request)
         // Someone must hold the Start call open so the entity stays alive while its run is driven.
         const broadcast = makeRunBroadcast()
         local.set(executionId, broadcast)
         yield* FiberSet.run(
           background,
-          Stream.runForEach(remoteWatch(executionId), (e) => Effect.sync(() => broadcast.emit(e))).pipe(
+          Stream.runForEach(remoteWatch(executionId, fresh), (e) => Effect.sync(() => broadcast.emit(e))).pipe(
             Effect.ignore,
             // A watcher that joined late still gets the end when the remote call breaks off (it re-watches).
             Effect.ensuring(
@@ -125,11 +174,23 @@ export class Executions extends Context.Service<
         return { executionId }
       })
 
+      const startDetached = Effect.fn("Executions.startDetached")(function* (request: StartRequest) {
+        const { executionId, fresh } = yield* create(request)
+        // Not awaited: the run is durable already, and if the entity cannot be told now, recovery resumes it.
+        yield* FiberSet.run(
+          background,
+          makeClient(executionId)
+            .Launch({ executionId, fresh })
+            .pipe(Effect.catchCause((cause) => Effect.logWarning(`could not launch run ${executionId}`, cause)))
+        )
+        return { executionId }
+      })
+
       const cancel = Effect.fn("Executions.cancel")(function* (executionId: string) {
         return yield* makeClient(executionId).Cancel({ executionId }).pipe(Effect.orDie)
       })
 
-      return Executions.of({ start, watch, cancel })
+      return Executions.of({ start, startDetached, watch, cancel })
     })
   )
 }

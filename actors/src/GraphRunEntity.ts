@@ -13,8 +13,9 @@ import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
 import { type DriverEvent, driveRun } from "./RunDriver.ts"
-import { loadRun } from "./RunJournal.ts"
-import { GraphRun, RunNotFound } from "./RunProtocol.ts"
+import type { RunDeps } from "./RunDeps.ts"
+import { freshRun, type LoadedRun, loadRun } from "./RunJournal.ts"
+import { type FreshRun, GraphRun, RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 import { RunnerSettings } from "./RunnerSettings.ts"
 import { NodeExecutor } from "./NodeExecutor.ts"
@@ -33,7 +34,7 @@ export const GraphRunLayer = GraphRun.toLayer(
     const active = yield* ActiveRuns
     const client = yield* GraphRun.client
     const lock = Semaphore.makeUnsafe(1)
-    let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent> } | undefined
+    let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent>; followed: boolean } | undefined
 
     const cancelChildren = (parentId: string) =>
       Effect.gen(function* () {
@@ -46,57 +47,85 @@ export const GraphRunLayer = GraphRun.toLayer(
         })
       }).pipe(Effect.orDie)
 
-    const ensureDriver = lock.withPermits(1)(
-      Effect.gen(function* () {
-        if (current !== undefined && !current.broadcast.isFinished()) return current
-        const run = yield* loadRun(executionId).pipe(Effect.orDie)
-        if (run === undefined) return yield* new RunNotFound({ executionId })
-        const broadcast = makeRunBroadcast()
-        const events = yield* Queue.unbounded<DriverEvent>()
-        current = { broadcast, events }
-        if (isFinal(run.status)) {
-          for (const [name, values] of Object.entries(run.outputs)) {
-            for (const value of values) broadcast.emit({ _tag: "Output", name, value })
+    const deps: RunDeps = {
+      runner: identity,
+      writer,
+      blockInfo: blocks.catalog.blockInfo,
+      compile: blocks.compile,
+      retryPolicy: blocks.catalog.retryPolicy,
+      execute: executor.execute,
+      runsHere: executor.isLocal,
+      cancelChildren,
+      runConcurrency: settings.runConcurrency,
+      infrastructureRetries: settings.infrastructureRetries
+    }
+
+    /** A run that already ended replays its outputs and end to whoever watches. */
+    const replayEnded = (run: LoadedRun, broadcast: RunBroadcast) => {
+      for (const [name, values] of Object.entries(run.outputs)) {
+        for (const value of values) broadcast.emit({ _tag: "Output", name, value })
+      }
+      broadcast.emit({ _tag: "Finished", status: run.status, outputs: run.outputs, stuckNodes: run.stuckNodes })
+    }
+
+    /** Drives `run`; if it was not as fresh as its starter said, loads it from the store and drives that. */
+    const drive = (run: LoadedRun, broadcast: RunBroadcast, events: Queue.Queue<DriverEvent>) =>
+      Effect.flatMap(driveRun(deps, run, broadcast, { events }), (outcome) =>
+        outcome !== "Reload"
+          ? Effect.void
+          : Effect.flatMap(loadRun(executionId).pipe(Effect.orDie), (loaded) => {
+              if (loaded === undefined) {
+                broadcast.abort(`run ${executionId} no longer exists`)
+                return Effect.void
+              }
+              if (isFinal(loaded.status)) {
+                replayEnded(loaded, broadcast)
+                return Effect.void
+              }
+              return Effect.asVoid(driveRun(deps, loaded, broadcast, { events }))
+            })
+      )
+
+    const ensureDriver = (fresh: FreshRun | undefined) =>
+      lock.withPermits(1)(
+        Effect.gen(function* () {
+          if (current !== undefined && !current.broadcast.isFinished()) return current
+          // Only the first driver of this entity may trust a starter's FreshRun; any later one loads the run.
+          const run =
+            fresh !== undefined && current === undefined
+              ? yield* freshRun(executionId, fresh).pipe(Effect.orDie)
+              : yield* loadRun(executionId).pipe(Effect.orDie)
+          if (run === undefined) return yield* new RunNotFound({ executionId })
+          const broadcast = makeRunBroadcast()
+          const events = yield* Queue.unbounded<DriverEvent>()
+          current = { broadcast, events, followed: false }
+          if (isFinal(run.status)) {
+            replayEnded(run, broadcast)
+            return current
           }
-          broadcast.emit({
-            _tag: "Finished",
-            status: run.status,
-            outputs: run.outputs,
-            stuckNodes: run.stuckNodes
-          })
+          active.add(executionId)
+          yield* drive(run, broadcast, events).pipe(
+            Effect.ensuring(Effect.sync(() => active.delete(executionId))),
+            Effect.tapCause((cause) => Effect.logError("run driver stopped", cause)),
+            Effect.forkIn(scope)
+          )
           return current
-        }
-        active.add(executionId)
-        yield* driveRun(
-          {
-            runner: identity,
-            writer,
-            blockInfo: blocks.catalog.blockInfo,
-            compile: blocks.compile,
-            retryPolicy: blocks.catalog.retryPolicy,
-            execute: executor.execute,
-            runsHere: executor.isLocal,
-            cancelChildren,
-            runConcurrency: settings.runConcurrency,
-            infrastructureRetries: settings.infrastructureRetries
-          },
-          run,
-          broadcast,
-          { events }
-        ).pipe(
-          Effect.ensuring(Effect.sync(() => active.delete(executionId))),
-          Effect.tapCause((cause) => Effect.logError("run driver stopped", cause)),
-          Effect.forkIn(scope)
-        )
-        return current
-      })
-    )
+        })
+      )
 
     return GraphRun.of({
-      Start: () => Stream.unwrap(Effect.map(ensureDriver, (c) => c.broadcast.subscribe)),
+      Start: ({ payload }) => Stream.unwrap(Effect.map(ensureDriver(payload.fresh), (c) => c.broadcast.subscribe)),
+      Launch: ({ payload }) =>
+        Effect.gen(function* () {
+          const c = yield* ensureDriver(payload.fresh)
+          if (c.followed || c.broadcast.isFinished()) return
+          // The entity stays alive while a request to it is open: it follows its own run, as a starter would.
+          c.followed = true
+          yield* Stream.runDrain(client(executionId).Start({ executionId })).pipe(Effect.ignore, Effect.forkIn(scope))
+        }),
       Cancel: () =>
         Effect.gen(function* () {
-          const c = yield* ensureDriver.pipe(Effect.catchTag("RunNotFound", () => Effect.succeed(undefined)))
+          const c = yield* ensureDriver(undefined).pipe(Effect.catchTag("RunNotFound", () => Effect.succeed(undefined)))
           if (c === undefined || c.broadcast.isFinished()) return false
           yield* Queue.offer(c.events, { _tag: "Cancel" })
           yield* Stream.runDrain(c.broadcast.subscribe)

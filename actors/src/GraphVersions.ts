@@ -1,8 +1,10 @@
 /**
  * Saved graph versions as the engine reads them, cached: a version never changes once saved (semantics.md), so
  * starting or resuming a run of a version this process has seen costs no query. The active version of a graph can
- * change, so a lookup without a version always asks the store which one it is (not for its nodes and links). Loading a version also loads the plugin versions
- * its nodes pin (BlockRegistry.ensure), so the engine's synchronous compile finds them.
+ * change: `get` without a version asks the store which one it is (not for its nodes and links), and `remembered`
+ * answers with the one this process last saw, for a start that has the store check it when the run is inserted
+ * (ExecutionWriter's `expectActive`) and `forget`s it when it no longer holds. Loading a version also loads the
+ * plugin versions its nodes pin (BlockRegistry.ensure), so the engine's synchronous compile finds them.
  */
 import { Context, Effect, Layer } from "effect"
 import {
@@ -27,6 +29,13 @@ export class GraphVersions extends Context.Service<
       access: Access,
       version?: GraphVersion
     ) => Effect.Effect<Graph, GraphNotFound | GraphAccessDenied | StoreError>
+    /** The version last seen active (asking the store if none was): it may have changed since. */
+    readonly remembered: (
+      id: GraphId,
+      access: Access
+    ) => Effect.Effect<Graph, GraphNotFound | GraphAccessDenied | StoreError>
+    /** Drops the remembered active version of `id`. */
+    readonly forget: (id: GraphId) => void
   }
 >()("@weft/actors/GraphVersions") {
   static readonly layer = Layer.effect(
@@ -35,13 +44,16 @@ export class GraphVersions extends Context.Service<
       const graphs = yield* GraphStore
       const registry = yield* BlockRegistry
       const cache = new Map<string, Graph>()
-      const remember = (graph: Graph) => {
-        if (cache.size >= capacity) {
-          const oldest = cache.keys().next()
-          if (oldest.done !== true) cache.delete(oldest.value)
+      const activeOf = new Map<string, GraphVersion>()
+      /** Oldest entries go first once a map is full. */
+      const bounded = <V>(map: Map<string, V>, key: string, value: V) => {
+        if (map.size >= capacity) {
+          const oldest = map.keys().next()
+          if (oldest.done !== true) map.delete(oldest.value)
         }
-        cache.set(`${graph.id}@${graph.version}`, graph)
+        map.set(key, value)
       }
+      const remember = (graph: Graph) => bounded(cache, `${graph.id}@${graph.version}`, graph)
       const getVersion = (id: GraphId, access: Access, version: GraphVersion) => {
         const cached = cache.get(`${id}@${version}`)
         if (cached === undefined)
@@ -60,9 +72,19 @@ export class GraphVersions extends Context.Service<
       // The active version can change: its number is asked for every time (one small row), the graph itself is cached.
       const get = (id: GraphId, access: Access, version?: GraphVersion) =>
         version === undefined
-          ? Effect.flatMap(graphs.activeVersion(id, access), (active) => getVersion(id, access, active))
+          ? Effect.flatMap(graphs.activeVersion(id, access), (active) => {
+              bounded(activeOf, id, active)
+              return getVersion(id, access, active)
+            })
           : getVersion(id, access, version)
-      return GraphVersions.of({ get })
+      const remembered = (id: GraphId, access: Access) => {
+        const active = activeOf.get(id)
+        return active === undefined ? get(id, access) : getVersion(id, access, active)
+      }
+      const forget = (id: GraphId) => {
+        activeOf.delete(id)
+      }
+      return GraphVersions.of({ get, remembered, forget })
     })
   )
 }

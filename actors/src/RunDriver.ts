@@ -2,7 +2,8 @@
  * Drives one graph run to its end. It is the single writer of its run: every event (a yield, a node's end, a
  * cancel) is applied to the pure engine in one fiber, the rows that step produced are committed through the
  * group-commit writer, and only then are its consequences acted on (new node runs dispatched, outputs
- * published). Restarted on another runner, it rebuilds its state by replaying the journal.
+ * published). Restarted on another runner, it rebuilds its state by replaying the journal. A run started as fresh
+ * (RunProtocol's FreshRun) that turns out not to be answers `Reload`: its entity loads it and drives it again.
  */
 import { Effect, Fiber, Queue, Result } from "effect"
 import * as Engine from "@weft/runtime"
@@ -10,7 +11,7 @@ import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
 import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
-import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
+import { encodeBatches, endEvent, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
@@ -48,7 +49,7 @@ export const driveRun = Effect.fnUntraced(function* (
       { _tag: "UpdateExecution", id: run.executionId, status: "FAILED", stats: { error: message } }
     ])
     broadcast.emit({ _tag: "Finished", status: "FAILED", outputs: {}, stuckNodes: [] })
-    return
+    return undefined
   }
   const state = started.success.state
 
@@ -73,15 +74,32 @@ export const driveRun = Effect.fnUntraced(function* (
   const head = { executionId: run.executionId, graphId: run.graph.id, userId: run.userId }
   const publish = (events: ReadonlyArray<RunEventWire>): WriteOp => ({
     _tag: "Publish",
+    executionId: run.executionId,
     payloads: encodeBatches(head, events)
   })
   // Which runner drives the run is kept in its stats, for operators (and the failover test).
-  yield* deps.writer.enqueue(run.executionId, [
-    run.status === "QUEUED"
-      ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
-      : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } },
-    publish([{ _tag: "graph", status: "RUNNING" }])
-  ])
+  if (run.fresh === true) {
+    // Taken on its starter's word that nothing happened yet: that holds only if the run is still QUEUED.
+    const claimed = yield* deps.writer.write(run.executionId, [
+      {
+        _tag: "UpdateExecution",
+        id: run.executionId,
+        status: "RUNNING",
+        from: ["QUEUED"],
+        stats: { driver: deps.runner }
+      }
+    ])
+    // The count covers the whole commit: another run's stale row only costs this run a load it did not need.
+    if (claimed.staleExecutions > 0) return "Reload" as const
+    yield* deps.writer.enqueue(run.executionId, [publish([{ _tag: "graph", status: "RUNNING" }])])
+  } else {
+    yield* deps.writer.enqueue(run.executionId, [
+      run.status === "QUEUED"
+        ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
+        : { _tag: "UpdateExecution", id: run.executionId, stats: { driver: deps.runner } },
+      publish([{ _tag: "graph", status: "RUNNING" }])
+    ])
+  }
 
   const launch = (id: string, nodeId: string, input: Record<string, unknown>) =>
     Effect.gen(function* () {
@@ -227,8 +245,9 @@ export const driveRun = Effect.fnUntraced(function* (
       outputs: result.outputs,
       stuckNodes: result.stuckNodes
     },
-    publish([{ _tag: "graph", status }])
+    publish([endEvent(status, result.outputs, result.stuckNodes)])
   ])
   if (cancelled) yield* deps.cancelChildren(run.executionId)
   broadcast.emit({ _tag: "Finished", status, outputs: result.outputs, stuckNodes: result.stuckNodes })
+  return undefined
 })

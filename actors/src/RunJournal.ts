@@ -8,6 +8,7 @@ import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { Access, ExecutionStatus, type Graph, GraphId, GraphVersion, StuckNode } from "@weft/runtime"
 import { GraphVersions } from "./GraphVersions.ts"
+import type { FreshRun } from "./RunProtocol.ts"
 
 export type JournalEntry =
   | {
@@ -39,6 +40,8 @@ export interface LoadedRun {
   /** Attempts already made per node execution (to number the next one). */
   readonly attempts: ReadonlyMap<string, number>
   readonly lastRunSeq: number
+  /** Built from its starter's FreshRun rather than loaded: still to be confirmed QUEUED by the driver. */
+  readonly fresh?: true
 }
 
 const JournalRow = Schema.Struct({
@@ -113,4 +116,25 @@ export const loadRun = Effect.fnUntraced(function* (executionId: string) {
     lastRunSeq: last === undefined ? 0 : last.runSeq
   }
   return loaded
+})
+
+/** The run its starter just inserted, as `loadRun` would find it: QUEUED, nothing journaled yet. */
+export const freshRun = Effect.fnUntraced(function* (executionId: string, fresh: FreshRun) {
+  const graphs = yield* GraphVersions
+  const graph = yield* graphs.get(GraphId.make(fresh.graphId), Access.admin, GraphVersion.make(fresh.graphVersion))
+  const run: LoadedRun = {
+    executionId,
+    userId: fresh.userId,
+    status: "QUEUED",
+    inputs: fresh.inputs,
+    outputs: {},
+    stuckNodes: [],
+    parentExecutionId: fresh.parentExecutionId,
+    graph,
+    journal: [],
+    attempts: new Map(),
+    lastRunSeq: 0,
+    fresh: true
+  }
+  return run
 })

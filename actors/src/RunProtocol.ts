@@ -68,12 +68,36 @@ export class RunNotFound extends Schema.TaggedError<RunNotFound>()("RunNotFound"
   executionId: Schema.String
 }) {}
 
+/**
+ * A run its starter has just inserted (QUEUED, nothing done yet): sent with the first `Start` so the entity need
+ * not load what the starter already knows. The driver checks the claim when it marks the run RUNNING (only from
+ * QUEUED) and loads the run from the store if it does not hold (say, the run was driven elsewhere meanwhile).
+ */
+export const FreshRun = Schema.Struct({
+  graphId: Schema.String,
+  graphVersion: Schema.Int,
+  userId: Schema.String,
+  inputs: Schema.Record(Schema.String, Schema.Unknown),
+  parentExecutionId: Schema.NullOr(Schema.String)
+})
+export type FreshRun = typeof FreshRun.Type
+
 /** Drives the run to its end (or joins the driver already running) and streams its outputs, then `Finished`. */
 export const StartRun = Rpc.make("Start", {
-  payload: { executionId: Schema.String },
+  payload: { executionId: Schema.String, fresh: Schema.optionalKey(FreshRun) },
   success: RunEvent,
   error: RunNotFound,
   stream: true
+})
+
+/**
+ * Has the run driven (like `Start`) without the caller following it: answers once a driver runs it (or it has
+ * ended), and the entity keeps itself alive until the run ends. For starters that learn the outcome from the
+ * run's events (the gateway), so the run costs the cluster one request and one reply.
+ */
+export const LaunchRun = Rpc.make("Launch", {
+  payload: { executionId: Schema.String, fresh: Schema.optionalKey(FreshRun) },
+  error: RunNotFound
 })
 
 /** Idempotent: cancelling a finished or unknown run does nothing. */
@@ -82,4 +106,4 @@ export const CancelRun = Rpc.make("Cancel", {
   success: Schema.Boolean
 })
 
-export const GraphRun = Entity.make("GraphRun", [StartRun, CancelRun])
+export const GraphRun = Entity.make("GraphRun", [StartRun, LaunchRun, CancelRun])

@@ -1,10 +1,11 @@
 // Rate limiting with real Redis: two gateways share one budget; an unreachable Redis follows WEFT_RATE_LIMIT_FAIL.
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Redacted } from "effect"
+import { Context, Effect, Layer, Option, Redacted } from "effect"
 import * as NodeCrypto from "node:crypto"
 import { Redis } from "ioredis"
 import * as Net from "node:net"
-import type { GatewaySettings } from "./GatewayConfig.ts"
+import { GatewayConfig, type GatewaySettings } from "./GatewayConfig.ts"
+import { RateLimiter } from "./RateLimiter.ts"
 import { baseUrl, signToken, testGateway } from "./GatewayTestKit.ts"
 
 const redisUrl = Redacted.make(process.env.REDIS_URL ?? "redis://127.0.0.1:6379")
@@ -66,6 +67,29 @@ describe("gateway: rate limiting", () => {
         status: "ready",
         rateLimiter: { backend: "redis", reachable: true, onFailure: "open" }
       })
+    }).pipe(Effect.scoped)
+  )
+
+  it.live("concurrent requests share Redis calls yet each gets the decision it would have had alone", () =>
+    Effect.gen(function* () {
+      const prefix = `weft:test:${NodeCrypto.randomUUID()}:`
+      // Built in the test's scope: the Redis connection lives until the test ends.
+      const context = yield* Layer.build(
+        RateLimiter.layerRedis(redisUrl).pipe(Layer.provide(GatewayConfig.layerWith({ redisKeyPrefix: prefix })))
+      )
+      const limiter = Context.get(context, RateLimiter)
+      const decisions = yield* Effect.forEach(Array.from({ length: 12 }), () => limiter.consume("burst", 8, 60), {
+        concurrency: "unbounded"
+      })
+      const allowed = decisions.filter((d) => d._tag === "Allowed").map((d) => d.remaining)
+      assert.deepStrictEqual(
+        allowed.sort((a, b) => b - a),
+        [7, 6, 5, 4, 3, 2, 1, 0]
+      )
+      assert.strictEqual(decisions.filter((d) => d._tag === "Limited").length, 4)
+      const admin = new Redis(Redacted.value(redisUrl))
+      const stored = yield* Effect.promise(() => admin.get(`${prefix}burst:60`).finally(() => admin.quit()))
+      assert.strictEqual(stored, "12")
     }).pipe(Effect.scoped)
   )
 

@@ -4,6 +4,11 @@
  * it an in-process map behaves the same (embedded mode, one gateway). If Redis cannot be reached the limiter
  * answers by the configured rule, `open` (allow, unlimited) or `closed` (the caller answers 503), logs the change
  * once per transition and reports it to `/ready`.
+ *
+ * Requests for one counter are coalesced: while a script call for it is in flight, later requests wait and then
+ * go together as one call adding their number. Each gets the count it would have had alone (the batch's counts
+ * are consecutive), so decisions are exactly those of one call per request, at a fraction of the round trips:
+ * under load most requests share a call with the others of their tick.
  */
 import { Clock, Context, Effect, Layer, Option, Redacted, Ref } from "effect"
 import { Redis } from "ioredis"
@@ -25,17 +30,26 @@ export interface LimiterStatus {
   readonly onFailure: "open" | "closed"
 }
 
-/** INCR the window counter; give it its expiry when new (or when it somehow lost it); return count and ms left. */
+/**
+ * Add ARGV[2] requests to the window counter; give it its expiry when new (or when it somehow lost it); return the
+ * count and the ms left.
+ */
 const script = `
-local current = redis.call('INCR', KEYS[1])
+local added = tonumber(ARGV[2])
+local current = redis.call('INCRBY', KEYS[1], added)
 local ttl = redis.call('PTTL', KEYS[1])
-if current == 1 or ttl < 0 then
+if current == added or ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
   ttl = tonumber(ARGV[1])
 end
 return {current, ttl}
 `
 const scriptSha = NodeCrypto.createHash("sha1").update(script).digest("hex")
+
+interface Counted {
+  readonly count: number
+  readonly msLeft: number
+}
 
 const decide = (count: number, limit: number, msLeft: number): Decision => ({
   _tag: count > limit ? "Limited" : "Allowed",
@@ -105,6 +119,18 @@ export class RateLimiter extends Context.Service<
         )
         // ioredis reports connection errors as events; without a listener they would be thrown.
         redis.on("error", () => {})
+        // Without an offline queue, commands sent before the connection is up fail: wait for it (or its failure)
+        // so the first requests are counted, not waved through by the fail rule.
+        yield* Effect.callback<void>((resume) => {
+          if (redis.status === "ready") return resume(Effect.void)
+          const done = () => {
+            redis.off("ready", done)
+            redis.off("error", done)
+            resume(Effect.void)
+          }
+          redis.once("ready", done)
+          redis.once("error", done)
+        }).pipe(Effect.timeoutOption("3 seconds"))
         const reachable = yield* Ref.make(true)
         const setReachable = (now: boolean, detail?: string) =>
           Effect.flatMap(Ref.getAndSet(reachable, now), (before) =>
@@ -115,25 +141,55 @@ export class RateLimiter extends Context.Service<
                 : Effect.logWarning(`rate limiter: Redis unreachable (${detail}); failing ${config.rateLimitFail}`)
           )
 
+        /** Counters with a call in flight, and the requests waiting for the next call. */
+        const waiting = new Map<string, Array<(reply: Counted | undefined) => void>>()
+        const call = (redisKey: string, windowMs: string, count: number) =>
+          redis
+            .evalsha(scriptSha, 1, redisKey, windowMs, count)
+            .catch((error: unknown) =>
+              // EVALSHA: the script's text crosses the wire (and is hashed by Redis) only when Redis lacks it.
+              error instanceof Error && error.message.startsWith("NOSCRIPT")
+                ? redis.eval(script, 1, redisKey, windowMs, count)
+                : Promise.reject(error)
+            )
+            .then(
+              (reply): Counted | undefined =>
+                Array.isArray(reply) && typeof reply[0] === "number" && typeof reply[1] === "number"
+                  ? { count: reply[0], msLeft: reply[1] }
+                  : undefined,
+              () => undefined
+            )
+        const flush = (redisKey: string, windowMs: string) => {
+          const batch = waiting.get(redisKey) ?? []
+          waiting.set(redisKey, [])
+          void call(redisKey, windowMs, batch.length).then((reply) => {
+            for (const [i, resume] of batch.entries()) {
+              // The batch's counts are consecutive, in the order its requests arrived.
+              resume(reply === undefined ? undefined : { ...reply, count: reply.count - batch.length + i + 1 })
+            }
+            if ((waiting.get(redisKey) ?? []).length > 0) flush(redisKey, windowMs)
+            else waiting.delete(redisKey)
+          })
+        }
+        const counted = (redisKey: string, windowMs: string) =>
+          Effect.callback<Counted | undefined>((resume) => {
+            const queue = waiting.get(redisKey)
+            const waiter = (reply: Counted | undefined) => resume(Effect.succeed(reply))
+            if (queue !== undefined) queue.push(waiter)
+            else {
+              waiting.set(redisKey, [waiter])
+              flush(redisKey, windowMs)
+            }
+          })
+
         const consume = Effect.fnUntraced(function* (key: string, limit: number, windowSeconds: number) {
           const redisKey = `${config.redisKeyPrefix}${key}:${windowSeconds}`
-          const windowMs = String(windowSeconds * 1000)
-          // EVALSHA: the script's text crosses the wire (and is hashed by Redis) only when Redis lacks it.
-          const result = yield* Effect.tryPromise(() =>
-            redis
-              .evalsha(scriptSha, 1, redisKey, windowMs)
-              .catch((error: unknown) =>
-                error instanceof Error && error.message.startsWith("NOSCRIPT")
-                  ? redis.eval(script, 1, redisKey, windowMs)
-                  : Promise.reject(error)
-              )
-          ).pipe(Effect.option)
-          const reply = Option.getOrUndefined(result)
-          if (Array.isArray(reply) && typeof reply[0] === "number" && typeof reply[1] === "number") {
+          const reply = yield* counted(redisKey, String(windowSeconds * 1000))
+          if (reply !== undefined) {
             yield* setReachable(true)
-            return decide(reply[0], limit, reply[1])
+            return decide(reply.count, limit, reply.msLeft)
           }
-          yield* setReachable(false, Option.isNone(result) ? "command failed" : "unexpected reply")
+          yield* setReachable(false, "command failed or unexpected reply")
           const degraded: Decision = {
             _tag: config.rateLimitFail === "open" ? "Allowed" : "Unavailable",
             limit,
