@@ -226,6 +226,31 @@ const loadWithWrk = (urls: ReadonlyArray<string>, path: string, lua: string) =>
     }
   })
 
+const hasHey = ChildProcess.spawnSync("hey", ["-h"]).error === undefined
+
+/** hey's "  99% in 0.0123 secs" latency lines in milliseconds. */
+const heyMs = (out: string, percent: number): number =>
+  Number(new RegExp(`\\s${percent}% in ([\\d.]+) secs`).exec(out)?.[1] ?? Number.NaN) * 1000
+
+/**
+ * `concurrency` clients that each start a run every `1 / perClient` seconds (hey's -q) instead of as fast as they
+ * can: the latency at a given offered rate, which is what the target (500 runs/s, p99 under 50 ms) is about.
+ */
+const pacedWithHey = (url: string, token: string, body: string, perClient: number) =>
+  Effect.promise(
+    () =>
+      new Promise<LoadResult>((resolve, reject) => {
+        const args = ["-z", `${seconds}s`, "-c", String(concurrency), "-q", String(perClient), "-m", "POST"]
+        const request = ["-T", "application/json", "-H", `Authorization: Bearer ${token}`, "-d", body, url]
+        ChildProcess.execFile("hey", [...args, ...request], { maxBuffer: 16 * 1024 * 1024 }, (error, out) => {
+          if (error !== null) return reject(error)
+          const ok = Number(/\[200\]\s+(\d+) responses/.exec(out)?.[1] ?? 0)
+          const all = [...out.matchAll(/\[(\d+)\]\s+(\d+) responses/g)].reduce((sum, m) => sum + Number(m[2]), 0)
+          resolve({ ok, failed: all - ok, perSecond: ok / seconds, p50: heyMs(out, 50), p99: heyMs(out, 99) })
+        })
+      })
+  )
+
 const wrkRequest = (method: string, token: string, body?: string) =>
   [
     `wrk.method = ${JSON.stringify(method)}`,
@@ -295,6 +320,11 @@ const scenario = (
       WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
     yield* eventually(Effect.map(unfinished, (n) => n === 0))
     const after = yield* completed
+    // At the target's rate: 50 clients each starting 10 runs a second (500/s offered), latency per run.
+    const paced =
+      hasHey && gateways.length === 1 && gateways[0] !== undefined
+        ? yield* pacedWithHey(`${gateways[0].url}/api/v1/executions?wait=30`, token, body, 500 / concurrency)
+        : undefined
     console.log(
       `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
@@ -303,6 +333,7 @@ const scenario = (
     console.log(
       `  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
     )
+    if (paced !== undefined) console.log(line("3-node runs offered at 500/s (hey)", paced))
     console.log(`  CPU ms per completed run: ${cpuPerRequest(cpuBefore, cpuAfter, runs.ok)}`)
     console.log(`  PostgreSQL transactions per completed run: ${((commitsAfter - commitsBefore) / runs.ok).toFixed(2)}`)
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))

@@ -4,7 +4,7 @@
  * run and its starting node executions are written in one transaction, then the run's GraphRun entity is told.
  */
 import { randomUUID } from "node:crypto"
-import { Context, Effect, FiberSet, Layer, Result, Stream } from "effect"
+import { Context, Deferred, Effect, FiberSet, Layer, Result, Stream } from "effect"
 import * as Engine from "@weft/runtime"
 import { Access, GraphId, GraphVersion, type StoreError, UserId } from "@weft/runtime"
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
@@ -13,7 +13,7 @@ import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
-import { type FreshRun, GraphRun, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
+import { type FreshRun, GraphRun, type RunEnd, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 
 export interface StartRequest {
@@ -39,15 +39,18 @@ export class Executions extends Context.Service<
       Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
     >
     /**
-     * Like `start`, but this process does not follow the run: its entity keeps itself alive until the run ends.
-     * For starters that learn the outcome from the run's events (the gateway's EventHub) rather than `watch`.
+     * Like `start`, but this process follows only the run's end: one cluster request and one reply for the whole
+     * run (`watch` streams every output). The request is held in the background until the run ends, keeping its
+     * entity alive, whether or not anyone awaits `end` (undefined if the run was lost before it ended).
      */
-    readonly startDetached: (
+    readonly launch: (
       request: StartRequest
     ) => Effect.Effect<
-      { readonly executionId: string },
+      { readonly executionId: string; readonly end: Effect.Effect<RunEnd | undefined> },
       Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
     >
+    /** The end of a run started earlier (resuming it if no runner drives it); undefined if it is unknown. */
+    readonly awaitEnd: (executionId: string) => Effect.Effect<RunEnd | undefined>
     /** Every output of the run (past ones first), then `Finished`. Resumes the run if no runner drives it. */
     readonly watch: (executionId: string) => Stream.Stream<RunEvent, RunNotFound>
     /** Idempotent; true when this call ended a run that was still going. */
@@ -174,23 +177,37 @@ export class Executions extends Context.Service<
         return { executionId }
       })
 
-      const startDetached = Effect.fn("Executions.startDetached")(function* (request: StartRequest) {
+      const launch = Effect.fn("Executions.launch")(function* (request: StartRequest) {
         const { executionId, fresh } = yield* create(request)
-        // Not awaited: the run is durable already, and if the entity cannot be told now, recovery resumes it.
+        const ended = yield* Deferred.make<RunEnd | undefined>()
         yield* FiberSet.run(
           background,
           makeClient(executionId)
-            .Launch({ executionId, fresh })
-            .pipe(Effect.catchCause((cause) => Effect.logWarning(`could not launch run ${executionId}`, cause)))
+            .Await({ executionId, fresh })
+            .pipe(
+              Effect.tap((end) => Deferred.succeed(ended, end)),
+              // The run is durable: if its entity cannot be reached now, recovery resumes it.
+              Effect.catchCause((cause) =>
+                Effect.andThen(
+                  Effect.logWarning(`lost the run ${executionId} before it ended`, cause),
+                  Deferred.succeed(ended, undefined)
+                )
+              )
+            )
         )
-        return { executionId }
+        return { executionId, end: Deferred.await(ended) }
       })
+
+      const awaitEnd = (executionId: string) =>
+        makeClient(executionId)
+          .Await({ executionId })
+          .pipe(Effect.catchCause(() => Effect.succeed(undefined)))
 
       const cancel = Effect.fn("Executions.cancel")(function* (executionId: string) {
         return yield* makeClient(executionId).Cancel({ executionId }).pipe(Effect.orDie)
       })
 
-      return Executions.of({ start, startDetached, watch, cancel })
+      return Executions.of({ start, launch, awaitEnd, watch, cancel })
     })
   )
 }

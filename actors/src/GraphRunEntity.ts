@@ -34,7 +34,7 @@ export const GraphRunLayer = GraphRun.toLayer(
     const active = yield* ActiveRuns
     const client = yield* GraphRun.client
     const lock = Semaphore.makeUnsafe(1)
-    let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent>; followed: boolean } | undefined
+    let current: { broadcast: RunBroadcast; events: Queue.Queue<DriverEvent> } | undefined
 
     const cancelChildren = (parentId: string) =>
       Effect.gen(function* () {
@@ -98,7 +98,7 @@ export const GraphRunLayer = GraphRun.toLayer(
           if (run === undefined) return yield* new RunNotFound({ executionId })
           const broadcast = makeRunBroadcast()
           const events = yield* Queue.unbounded<DriverEvent>()
-          current = { broadcast, events, followed: false }
+          current = { broadcast, events }
           if (isFinal(run.status)) {
             replayEnded(run, broadcast)
             return current
@@ -115,13 +115,15 @@ export const GraphRunLayer = GraphRun.toLayer(
 
     return GraphRun.of({
       Start: ({ payload }) => Stream.unwrap(Effect.map(ensureDriver(payload.fresh), (c) => c.broadcast.subscribe)),
-      Launch: ({ payload }) =>
+      Await: ({ payload }) =>
         Effect.gen(function* () {
           const c = yield* ensureDriver(payload.fresh)
-          if (c.followed || c.broadcast.isFinished()) return
-          // The entity stays alive while a request to it is open: it follows its own run, as a starter would.
-          c.followed = true
-          yield* Stream.runDrain(client(executionId).Start({ executionId })).pipe(Effect.ignore, Effect.forkIn(scope))
+          const last = yield* Stream.runLast(c.broadcast.subscribe)
+          if (last._tag === "Some" && last.value._tag === "Finished") {
+            const { status, outputs, stuckNodes } = last.value
+            return { status, outputs, stuckNodes }
+          }
+          return yield* Effect.die(new Error(`run ${executionId} stopped without an end`))
         }),
       Cancel: () =>
         Effect.gen(function* () {

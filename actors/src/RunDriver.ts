@@ -11,7 +11,7 @@ import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
 import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
-import { encodeBatches, endEvent, type RunEventWire } from "./RunEvents.ts"
+import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
@@ -245,7 +245,7 @@ export const driveRun = Effect.fnUntraced(function* (
       outputs: result.outputs,
       stuckNodes: result.stuckNodes
     },
-    publish([endEvent(status, result.outputs, result.stuckNodes)])
+    publish([{ _tag: "graph", status }])
   ])
   if (cancelled) yield* deps.cancelChildren(run.executionId)
   broadcast.emit({ _tag: "Finished", status, outputs: result.outputs, stuckNodes: result.stuckNodes })

@@ -6,7 +6,7 @@
  * read from the store by its node execution id and sequence number.
  */
 import { Schema } from "effect"
-import { ExecutionStatus, StuckNode } from "@weft/runtime"
+import { ExecutionStatus } from "@weft/runtime"
 
 export const eventsChannel = "weft_events"
 
@@ -14,13 +14,7 @@ export const eventsChannel = "weft_events"
 export const maxInlineValue = 2000
 
 export const RunEventWire = Schema.Union([
-  Schema.TaggedStruct("graph", {
-    status: ExecutionStatus,
-    /** On the run's end: its outputs and stuck nodes, unless they are too large to carry (`truncated`). */
-    outputs: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(Schema.Unknown))),
-    stuckNodes: Schema.optionalKey(Schema.Array(StuckNode)),
-    truncated: Schema.optionalKey(Schema.Boolean)
-  }),
+  Schema.TaggedStruct("graph", { status: ExecutionStatus }),
   Schema.TaggedStruct("node", {
     id: Schema.String,
     node: Schema.String,
@@ -48,16 +42,6 @@ export const RunEventBatch = Schema.Struct({
 export type RunEventBatch = typeof RunEventBatch.Type
 
 const budget = 7000
-
-/** The event of a run's end, carrying what the run produced when that fits in a payload with room to spare. */
-export const endEvent = (
-  status: ExecutionStatus,
-  outputs: Readonly<Record<string, ReadonlyArray<unknown>>>,
-  stuckNodes: ReadonlyArray<StuckNode>
-): RunEventWire =>
-  JSON.stringify(outputs).length + JSON.stringify(stuckNodes).length <= maxInlineValue * 2
-    ? { _tag: "graph", status, outputs, stuckNodes }
-    : { _tag: "graph", status, truncated: true }
 
 /** Splits a run's events into NOTIFY payloads that each fit PostgreSQL's limit. */
 export const encodeBatches = (

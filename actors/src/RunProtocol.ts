@@ -90,13 +90,21 @@ export const StartRun = Rpc.make("Start", {
   stream: true
 })
 
+export const RunEnd = Schema.Struct({
+  status: ExecutionStatus,
+  outputs: Schema.Record(Schema.String, Schema.Array(Schema.Unknown)),
+  stuckNodes: Schema.Array(StuckNodeReport)
+})
+export type RunEnd = typeof RunEnd.Type
+
 /**
- * Has the run driven (like `Start`) without the caller following it: answers once a driver runs it (or it has
- * ended), and the entity keeps itself alive until the run ends. For starters that learn the outcome from the
- * run's events (the gateway), so the run costs the cluster one request and one reply.
+ * Like `Start`, but answers only with the run's end: one request and one reply for the whole run, where `Start`
+ * streams every output with an acknowledgement each. For starters that want the outcome, not the outputs as they
+ * come (the gateway). The open request keeps the entity alive while the run is driven, as `Start`'s does.
  */
-export const LaunchRun = Rpc.make("Launch", {
+export const AwaitRun = Rpc.make("Await", {
   payload: { executionId: Schema.String, fresh: Schema.optionalKey(FreshRun) },
+  success: RunEnd,
   error: RunNotFound
 })
 
@@ -106,4 +114,4 @@ export const CancelRun = Rpc.make("Cancel", {
   success: Schema.Boolean
 })
 
-export const GraphRun = Entity.make("GraphRun", [StartRun, LaunchRun, CancelRun])
+export const GraphRun = Entity.make("GraphRun", [StartRun, AwaitRun, CancelRun])

@@ -22,27 +22,11 @@ export const parseBatch = (payload: string): RunEventBatch | undefined => {
 
 export type Subscriber = (batch: RunEventBatch) => void
 
-const idPrefix = '{"executionId":"'
-
-/**
- * The run a payload is about, read off its start without parsing it: encodeBatches writes the execution id first.
- * Undefined when the payload does not start that way (it is then parsed, and rejected if it is not a batch).
- */
-const executionIdOf = (payload: string): string | undefined => {
-  if (!payload.startsWith(idPrefix)) return undefined
-  const end = payload.indexOf('"', idPrefix.length)
-  const id = end < 0 ? "" : payload.slice(idPrefix.length, end)
-  // An escaped character would make the text differ from the id: leave such payloads to the parser.
-  return id === "" || id.includes("\\") ? undefined : id
-}
-
 export class EventHub extends Context.Service<
   EventHub,
   {
     /** Registers `subscriber` until the scope closes. */
     readonly subscribe: (subscriber: Subscriber) => Effect.Effect<void, never, Scope.Scope>
-    /** Registers `subscriber` for the batches of one run until the scope closes. */
-    readonly subscribeRun: (executionId: string, subscriber: Subscriber) => Effect.Effect<void, never, Scope.Scope>
   }
 >()("@weft/gateway/EventHub") {
   static readonly layer = Layer.effect(
@@ -50,19 +34,12 @@ export class EventHub extends Context.Service<
     Effect.gen(function* () {
       const pg = yield* PgClient.PgClient
       const subscribers = new Set<Subscriber>()
-      const byRun = new Map<string, Set<Subscriber>>()
       const dispatch = (payload: string) => {
-        // Every commit of every runner arrives here: unless someone wants this run's events, skip the parse.
-        if (subscribers.size === 0) {
-          if (byRun.size === 0) return
-          const id = executionIdOf(payload)
-          if (id !== undefined && !byRun.has(id)) return
-        }
+        // Every commit of every runner arrives here: with no WebSocket client, skip the parse and decode.
+        if (subscribers.size === 0) return
         const batch = parseBatch(payload)
         if (batch === undefined) return
         for (const subscriber of subscribers) subscriber(batch)
-        const forRun = byRun.get(batch.executionId)
-        if (forRun !== undefined) for (const subscriber of forRun) subscriber(batch)
       }
       const listening = yield* Deferred.make<void>()
       const listen = Effect.scoped(
@@ -84,21 +61,7 @@ export class EventHub extends Context.Service<
           Effect.sync(() => subscribers.add(subscriber)),
           () => Effect.sync(() => subscribers.delete(subscriber))
         ).pipe(Effect.asVoid)
-      const subscribeRun = (executionId: string, subscriber: Subscriber) =>
-        Effect.acquireRelease(
-          Effect.sync(() => {
-            const set = byRun.get(executionId) ?? new Set()
-            set.add(subscriber)
-            byRun.set(executionId, set)
-          }),
-          () =>
-            Effect.sync(() => {
-              const set = byRun.get(executionId)
-              set?.delete(subscriber)
-              if (set?.size === 0) byRun.delete(executionId)
-            })
-        ).pipe(Effect.asVoid)
-      return EventHub.of({ subscribe, subscribeRun })
+      return EventHub.of({ subscribe })
     })
   )
 }

@@ -53,8 +53,9 @@ export const services = Layer.mergeAll(
   Authenticator.layer.pipe(Layer.provideMerge(Layer.mergeAll(ApiKeys.layer, JwtVerifier.layer))),
   Webhooks.layer,
   RunStarter.layer,
-  RateLimiter.layer
-).pipe(Layer.provideMerge(EventHub.layer), Layer.provideMerge(GatewayMigrations.layer))
+  RateLimiter.layer,
+  EventHub.layer
+).pipe(Layer.provideMerge(GatewayMigrations.layer))
 
 /**
  * Every route with the gateway's services; needs the stores, `Executions`, a PgClient, `GatewayConfig` and a

@@ -1,29 +1,19 @@
 /**
  * Starting a run for the API and for webhooks: honours `Idempotency-Key` (the same key from the same user
  * returns the first run instead of starting another) and `?wait=` (answer with the run's status and outputs
- * if it ends within the wait, capped by WEFT_MAX_WAIT_SECONDS; else the id at once). The gateway does not follow
- * its runs over the cluster: it launches them (Executions.startDetached) and learns their end from their last
- * event, which every gateway receives anyway (EventHub).
+ * if it ends within the wait, capped by WEFT_MAX_WAIT_SECONDS; else the id at once). The gateway follows only a
+ * run's end (Executions.launch): one cluster request and one reply per run, not a stream of its outputs.
  *
  * Idempotency: the key is claimed with the run's id before the run is started, in one INSERT; a concurrent
  * request with the same key finds the claim and answers with that id. A start that is rejected releases the
  * claim, so nothing half-written remains. The claim also records a digest of the request (graph, version,
  * inputs, canonical JSON): the same key with a different request is refused (`IdempotencyKeyMismatch`).
  */
-import { Context, Deferred, Duration, Effect, Exit, Layer, Option, Schema } from "effect"
+import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as NodeCrypto from "node:crypto"
-import { Executions, type RunEventWire } from "@weft/actors"
-import {
-  ExecutionId,
-  type ExecutionStatus,
-  ExecutionStore,
-  isFinal,
-  mapStoreErrors,
-  type StuckNode,
-  type UserId
-} from "@weft/runtime"
-import { EventHub } from "./EventHub.ts"
+import { Executions, type RunEnd } from "@weft/actors"
+import { mapStoreErrors, type UserId } from "@weft/runtime"
 import { GatewayConfig } from "./GatewayConfig.ts"
 
 export interface StartOptions {
@@ -77,21 +67,8 @@ const digestOf = (options: StartOptions): string =>
     )
     .digest("base64url")
 
-/** A finished outcome; only ended runs are reported this way. */
-const finished = (
-  executionId: string,
-  status: ExecutionStatus,
-  outputs: Readonly<Record<string, ReadonlyArray<unknown>>>,
-  stuckNodes: ReadonlyArray<StuckNode>
-): StartOutcome =>
-  status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
-    ? { _tag: "Finished", executionId, status, outputs, stuckNodes }
-    : { _tag: "Accepted", executionId }
-
 const makeStarter = Effect.gen(function* () {
   const executions = yield* Executions
-  const hub = yield* EventHub
-  const store = yield* ExecutionStore
   const sql = yield* SqlClient.SqlClient
   const config = yield* GatewayConfig
 
@@ -116,59 +93,36 @@ const makeStarter = Effect.gen(function* () {
       Effect.ignore
     )
 
-  /** The run's end as the store has it, when it has ended (or undefined). */
-  const storedEnd = (executionId: string) =>
-    store.get(ExecutionId.make(executionId)).pipe(
-      Effect.map((run) =>
-        isFinal(run.status) ? finished(executionId, run.status, run.outputs, run.stuckNodes) : undefined
-      ),
-      Effect.orElseSucceed(() => undefined)
-    )
-
   const start = Effect.fn("RunStarter.start")(function* (options: StartOptions) {
     const fresh = NodeCrypto.randomUUID()
     const key = options.idempotencyKey
     const existing = key === undefined ? undefined : yield* claim(options.userId, key, digestOf(options), fresh)
     const executionId = existing ?? fresh
-    const launch =
-      existing !== undefined
-        ? Effect.void
-        : executions
-            .startDetached({
-              graphId: options.graphId,
-              ...(options.graphVersion === undefined ? {} : { graphVersion: options.graphVersion }),
-              inputs: options.inputs,
-              userId: options.userId,
-              asAdmin: options.asAdmin,
-              executionId
-            })
-            .pipe(Effect.tapError(() => (key === undefined ? Effect.void : release(options.userId, key))))
-    const accepted: StartOutcome = { _tag: "Accepted", executionId }
     const wait = Math.min(options.waitSeconds ?? 0, config.maxWaitSeconds)
-    if (wait <= 0) return yield* Effect.as(launch, accepted)
-    // The end arrives as the run's last event (EventHub): listen before starting, so it cannot be missed.
-    return yield* Effect.scoped(
-      Effect.gen(function* () {
-        const ended = yield* Deferred.make<RunEventWire & { readonly _tag: "graph" }>()
-        yield* hub.subscribeRun(executionId, (batch) => {
-          for (const event of batch.events) {
-            if (event._tag === "graph" && isFinal(event.status)) Deferred.doneUnsafe(ended, Exit.succeed(event))
-          }
+    let end: Effect.Effect<RunEnd | undefined>
+    if (existing === undefined) {
+      const launched = yield* executions
+        .launch({
+          graphId: options.graphId,
+          ...(options.graphVersion === undefined ? {} : { graphVersion: options.graphVersion }),
+          inputs: options.inputs,
+          userId: options.userId,
+          asAdmin: options.asAdmin,
+          executionId
         })
-        yield* launch
-        // A run started earlier under the same key may have ended before this request listened.
-        const before = existing === undefined ? undefined : yield* storedEnd(executionId)
-        if (before !== undefined) return before
-        const end = yield* Deferred.await(ended).pipe(Effect.timeoutOption(Duration.seconds(wait)))
-        if (Option.isNone(end)) return accepted
-        const event = end.value
-        if (event.outputs !== undefined && event.stuckNodes !== undefined) {
-          return finished(executionId, event.status, event.outputs, event.stuckNodes)
-        }
-        // Too large to travel with the event: read from the store.
-        return (yield* storedEnd(executionId)) ?? accepted
-      })
-    )
+        .pipe(Effect.tapError(() => (key === undefined ? Effect.void : release(options.userId, key))))
+      end = launched.end
+    } else {
+      end = executions.awaitEnd(executionId)
+    }
+    const accepted: StartOutcome = { _tag: "Accepted", executionId }
+    if (wait <= 0) return accepted
+    const last = yield* end.pipe(Effect.timeoutOption(Duration.seconds(wait)))
+    if (Option.isNone(last) || last.value === undefined) return accepted
+    const { status, outputs, stuckNodes } = last.value
+    return status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
+      ? ({ _tag: "Finished", executionId, status, outputs, stuckNodes } satisfies StartOutcome)
+      : accepted
   })
 
   return { start }
