@@ -4,7 +4,7 @@ import { Effect, Queue, Schema, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import { ExecutionId, ExecutionStore, GraphId } from "@weft/runtime"
 import { Executions } from "./Executions.ts"
-import { eventsChannel, RunEventBatch, type RunEventWire } from "./RunEvents.ts"
+import { eventsChannel, RunEventBatch, type RunEventWire, unpackPayload } from "./RunEvents.ts"
 import {
   embeddedTestRunner,
   graphDocument,
@@ -195,8 +195,10 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("embe
         const seen: Array<RunEventWire> = []
         while (!seen.some((e) => e._tag === "graph" && e.status === "COMPLETED")) {
           const n = yield* Queue.take(notifications)
-          const batch = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(RunEventBatch))(n.payload)
-          if (batch.executionId === executionId) seen.push(...batch.events)
+          for (const line of unpackPayload(n.payload)) {
+            const batch = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(RunEventBatch))(line)
+            if (batch.executionId === executionId) seen.push(...batch.events)
+          }
         }
         const graphStatuses = seen.flatMap((e) => (e._tag === "graph" ? [e.status] : []))
         assert.deepStrictEqual(graphStatuses, ["QUEUED", "RUNNING", "COMPLETED"])

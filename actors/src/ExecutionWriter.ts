@@ -10,7 +10,7 @@ import { type ExecutionStatus, allowedFrom } from "@weft/runtime"
 import { SqlClient } from "effect/sql"
 import type { Fragment } from "effect/sql/Statement"
 import { PgClient } from "@effect/sql-pg"
-import { eventsChannel } from "./RunEvents.ts"
+import { eventsChannel, packPayloads } from "./RunEvents.ts"
 
 export interface NodeExecutionRow {
   readonly id: string
@@ -385,10 +385,27 @@ export class ExecutionWriter extends Context.Service<
             RETURNING 1)`)
         }
         if (b.notifications.length > 0) {
+          // Events of guarded starts travel alone, so the store can drop them with their run; the rest are packed.
+          const guardedRuns = new Set(b.execInserts.flatMap((x) => (x.expect_active === true ? [String(x.id)] : [])))
+          const payloads: Array<string> = []
+          // "" for packed payloads: the array codec takes no nulls.
+          const runs: Array<string> = []
+          const packable: Array<string> = []
+          b.notifications.forEach((payload, i) => {
+            const run = b.notified[i] ?? ""
+            if (guardedRuns.has(run)) {
+              payloads.push(payload)
+              runs.push(run)
+            } else packable.push(payload)
+          })
+          for (const payload of packPayloads(packable)) {
+            payloads.push(payload)
+            runs.push("")
+          }
           ctes.push(sql`nt AS (
             SELECT pg_notify(${eventsChannel}, p.payload)
-            FROM unnest(${b.notifications}::text[], ${b.notified}::text[]) AS p(payload, execution_id)
-            ${fresh("p.execution_id")})`)
+            FROM unnest(${payloads}::text[], ${runs}::text[]) AS p(payload, execution_id)
+            ${guarded ? sql`WHERE p.execution_id = '' OR p.execution_id NOT IN (SELECT id FROM stale)` : sql``})`)
         }
         if (ctes.length === 0) return nothingStale
         // Only the parts this batch needs: a smaller statement plans faster, and each shape is prepared once.

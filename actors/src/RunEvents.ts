@@ -3,7 +3,8 @@
  * they describe and the writer NOTIFYs them inside the same transaction, so PostgreSQL delivers them exactly
  * when (and only if) those rows commit, to every process LISTENing on `weft_events`, whichever runner ran them.
  * Payloads stay under PostgreSQL's 8000-byte NOTIFY limit: a large output value is left out (`truncated`) and is
- * read from the store by its node execution id and sequence number.
+ * read from the store by its node execution id and sequence number. One NOTIFY carries several batches (of any
+ * runs of the commit), one JSON text per line: each notification costs PostgreSQL and every listener a delivery.
  */
 import { Schema } from "effect"
 import { ExecutionStatus } from "@weft/runtime"
@@ -71,3 +72,28 @@ export const encodeBatches = (
   flush()
   return payloads
 }
+
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
+const notifyLimit = 7900
+
+/** Packs batch payloads into as few NOTIFY payloads as fit, one batch per line (JSON text has no raw newline). */
+export const packPayloads = (payloads: ReadonlyArray<string>): Array<string> => {
+  const packed: Array<string> = []
+  let current = ""
+  let bytes = 0
+  for (const payload of payloads) {
+    const size = Buffer.byteLength(payload)
+    if (current !== "" && bytes + 1 + size > notifyLimit) {
+      packed.push(current)
+      current = ""
+      bytes = 0
+    }
+    current = current === "" ? payload : `${current}\n${payload}`
+    bytes += (bytes === 0 ? 0 : 1) + size
+  }
+  if (current !== "") packed.push(current)
+  return packed
+}
+
+/** The batch payloads one NOTIFY carried. */
+export const unpackPayload = (payload: string): Array<string> => payload.split("\n")

@@ -6,7 +6,7 @@
  */
 import { PgClient } from "@effect/sql-pg"
 import { Context, Deferred, Effect, Layer, Option, Queue, Schedule, Schema, type Scope } from "effect"
-import { eventsChannel, RunEventBatch } from "@weft/actors"
+import { eventsChannel, RunEventBatch, unpackPayload } from "@weft/actors"
 
 const decodeBatch = Schema.decodeUnknownOption(RunEventBatch)
 
@@ -37,9 +37,11 @@ export class EventHub extends Context.Service<
       const dispatch = (payload: string) => {
         // Every commit of every runner arrives here: with no WebSocket client, skip the parse and decode.
         if (subscribers.size === 0) return
-        const batch = parseBatch(payload)
-        if (batch === undefined) return
-        for (const subscriber of subscribers) subscriber(batch)
+        for (const line of unpackPayload(payload)) {
+          const batch = parseBatch(line)
+          if (batch === undefined) continue
+          for (const subscriber of subscribers) subscriber(batch)
+        }
       }
       const listening = yield* Deferred.make<void>()
       const listen = Effect.scoped(
