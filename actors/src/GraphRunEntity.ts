@@ -135,5 +135,7 @@ export const GraphRunLayer = GraphRun.toLayer(
         })
     })
   }),
-  { concurrency: "unbounded", maxIdleTime: "30 seconds" }
+  // An ended run's entity only serves late watchers, who can load the run again: at hundreds of runs a second,
+  // keeping each for long would hold thousands of finished runs in memory.
+  { concurrency: "unbounded", maxIdleTime: "5 seconds" }
 )
