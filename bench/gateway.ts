@@ -1,17 +1,19 @@
 /**
- * Gateway throughput and latency (issue 3's figures), in the distributed shape on this machine: a fresh database on
- * the PostgreSQL of WEFT_TEST_PG_URL, one `weft runner` process, and 1 then 2 `weft gateway` processes sharing Redis
- * (REDIS_URL, default redis://127.0.0.1:6379) with limits high enough not to interfere. A bounded loop of
- * concurrent HTTP clients (Node's fetch, i.e. undici, keep-alive) spread over the gateways measures:
+ * Gateway throughput and latency (issue 3's figures) on this machine, over a fresh database on the PostgreSQL of
+ * WEFT_TEST_PG_URL and Redis (REDIS_URL, default redis://127.0.0.1:6379) with limits high enough not to interfere:
+ * the distributed shape (one `weft runner`, 1 then 2 `weft gateway` processes), then the single process of
+ * `weft dev` (gateway and runner together). Concurrent keep-alive HTTP clients spread over the gateways measure:
  * - `GET /api/v1/graphs`;
  * - a 3-node run started and completed through `POST /api/v1/executions?wait=30` (start → all outputs stored);
- *   afterwards the database must hold exactly as many COMPLETED runs as there were 200 answers.
- * Prints requests per second, p50/p99 latency and the RSS of every process. Run: `npm run bench -- gateway`.
- * With `wrk` on the PATH (Debian's package) the load comes from it instead (one wrk process per gateway): it costs
- * a fraction of the CPU Node's fetch loop does, which on a 2-core machine is CPU taken from the system measured.
- * `WEFT_BENCH_LOAD=fetch` forces the Node loop; `WEFT_BENCH_GATEWAYS=1` skips the two-gateway round and
- * `WEFT_BENCH_RUNS_ONLY=1` the reads (for profiling the runs). The CPU each
- * process (and PostgreSQL's and Redis's) spent per completed run is printed too: on two cores that is the budget.
+ *   afterwards the database must hold as many COMPLETED runs as there were 200 answers.
+ * Prints requests per second, p50/p99 latency, the CPU each process (and PostgreSQL's and Redis's) spent per
+ * completed run (on two cores that is the budget), PostgreSQL transactions per run and the RSS of every process.
+ * Run: `npm run bench -- gateway`.
+ * The load comes from `wrk` when it is on the PATH (Debian's package; one wrk process per gateway), else from a
+ * Node fetch loop that costs several times wrk's CPU, taken from the system measured. With `hey` on the PATH the runs
+ * are also offered at the target's fixed rate (50 clients × 10 runs/s) for the latency at 500 runs/s.
+ * `WEFT_BENCH_LOAD=fetch` forces the Node loop; `WEFT_BENCH_SHAPE=distributed|embedded` runs one shape;
+ * `WEFT_BENCH_GATEWAYS=1` skips the two-gateway round and `WEFT_BENCH_RUNS_ONLY=1` the reads.
  */
 import { Effect, Layer, Redacted, Schema } from "effect"
 import { SqlClient } from "effect/sql"

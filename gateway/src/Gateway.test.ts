@@ -50,12 +50,15 @@ layer(testGateway(), { excludeTestServices: true })("gateway: runs, errors, auth
       })
       assert.strictEqual(done.status, "COMPLETED")
       assert.deepStrictEqual("outputs" in done ? done.outputs : undefined, { greeting: ["Hello Ada!"] })
+      // The same key again, waiting: the first run's end, not a second run.
       const again = yield* api.executions.start({
         payload: { graphId: graph.id, inputs: { name: "Ada" } },
-        query: {},
+        query: { wait: 20 },
         headers: { "idempotency-key": "k1" }
       })
       assert.strictEqual(again.executionId, done.executionId)
+      assert.strictEqual(again.status, "COMPLETED")
+      assert.deepStrictEqual("outputs" in again ? again.outputs : undefined, { greeting: ["Hello Ada!"] })
       // The same key with other inputs is refused (422), and starts nothing; key order in inputs does not matter.
       const reused = yield* api.executions
         .start({
