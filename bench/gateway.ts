@@ -128,6 +128,14 @@ const cpuSnapshot = (groups: Readonly<Record<string, ReadonlyArray<number>>>) =>
     return totals
   })
 
+/** CPU seconds the whole machine spent busy so far (every core; user, system, interrupts): the load included. */
+const machineBusySeconds = Effect.promise(async () => {
+  const line = (await NodeFs.readFile("/proc/stat", "utf8")).split("\n")[0] ?? ""
+  // cpu  user nice system idle iowait irq softirq steal ...
+  const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number)
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) / 100
+})
+
 const cpuPerRequest = (before: Record<string, number>, after: Record<string, number>, requests: number) =>
   Object.entries(after)
     .map(([group, total]) => `${group} ${(((total - (before[group] ?? 0)) * 1000) / Math.max(1, requests)).toFixed(2)}`)
@@ -303,6 +311,7 @@ const scenario = (
       WHERE datname = current_database()`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
     const commitsBefore = yield* commits
     const cpuBefore = yield* cpuSnapshot(processes)
+    const machineBefore = yield* machineBusySeconds
     const runs = hasWrk
       ? yield* loadWithWrk(urls, "/api/v1/executions?wait=30", wrkRequest("POST", token, body))
       : yield* load(
@@ -316,6 +325,7 @@ const scenario = (
           200
         )
     const cpuAfter = yield* cpuSnapshot(processes)
+    const machineAfter = yield* machineBusySeconds
     const commitsAfter = yield* commits
     // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
     const unfinished = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
@@ -323,10 +333,12 @@ const scenario = (
     yield* eventually(Effect.map(unfinished, (n) => n === 0))
     const after = yield* completed
     // At the target's rate: 50 clients each starting 10 runs a second (500/s offered), latency per run.
+    const pacedBefore = yield* machineBusySeconds
     const paced =
       hasHey && gateways.length === 1 && gateways[0] !== undefined
         ? yield* pacedWithHey(`${gateways[0].url}/api/v1/executions?wait=30`, token, body, 500 / concurrency)
         : undefined
+    const pacedAfter = yield* machineBusySeconds
     console.log(
       `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
@@ -335,7 +347,12 @@ const scenario = (
     console.log(
       `  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
     )
-    if (paced !== undefined) console.log(line("3-node runs offered at 500/s (hey)", paced))
+    if (paced !== undefined) {
+      console.log(line("3-node runs offered at 500/s (hey)", paced))
+      console.log(
+        `  machine CPU ms per run (all cores, load generator included): ${(((machineAfter - machineBefore) * 1000) / Math.max(1, runs.ok)).toFixed(2)} with wrk, ${(((pacedAfter - pacedBefore) * 1000) / Math.max(1, paced.ok)).toFixed(2)} with hey`
+      )
+    }
     console.log(`  CPU ms per completed run: ${cpuPerRequest(cpuBefore, cpuAfter, runs.ok)}`)
     console.log(`  PostgreSQL transactions per completed run: ${((commitsAfter - commitsBefore) / runs.ok).toFixed(2)}`)
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
