@@ -1,6 +1,6 @@
 /**
- * What the engine needs to know about each node's block (`BlockInfo`) and its retry policy, derived once per
- * block from the registry and cached: the engine asks on every node it compiles.
+ * What the engine needs to know about each node's block (`BlockInfo`), its retry policy and whether the driver
+ * may run it inline, derived from the registry (BlockInfo cached: the engine asks on every node it compiles).
  */
 import { Duration, Result } from "effect"
 import type { AnyBlock } from "@weft/block-sdk"
@@ -25,6 +25,8 @@ const kindOf = (ref: BlockRef): BlockInfo["kind"] => {
 export interface BlockCatalog {
   readonly blockInfo: (node: Node) => BlockInfo
   readonly retryPolicy: (ref: BlockRef) => { readonly times: number; readonly backoffMs: number }
+  /** A built-in block marked `inline` without retries: the driver may run it within its step. */
+  readonly runsInline: (ref: BlockRef) => boolean
 }
 
 export const makeBlockCatalog = (resolve: (ref: BlockRef) => AnyBlock<unknown> | undefined): BlockCatalog => {
@@ -60,5 +62,10 @@ export const makeBlockCatalog = (resolve: (ref: BlockRef) => AnyBlock<unknown> |
       backoffMs: retry.backoff === undefined ? 100 : Duration.toMillis(Duration.fromInputUnsafe(retry.backoff))
     }
   }
-  return { blockInfo, retryPolicy }
+  const runsInline = (ref: BlockRef) => {
+    if (ref.package !== undefined) return false
+    const block = resolve(ref)
+    return block?.inline === true && (block.retry?.times ?? 0) === 0 && block.timeout === undefined
+  }
+  return { blockInfo, retryPolicy, runsInline }
 }

@@ -53,6 +53,7 @@ export const GraphRunLayer = GraphRun.toLayer(
       blockInfo: blocks.catalog.blockInfo,
       compile: blocks.compile,
       retryPolicy: blocks.catalog.retryPolicy,
+      runsInline: blocks.catalog.runsInline,
       execute: executor.execute,
       runsHere: executor.isLocal,
       cancelChildren,

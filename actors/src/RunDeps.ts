@@ -29,6 +29,8 @@ export interface RunDeps {
   readonly compile: (graph: Engine.Graph) => Engine.CompiledGraph
   /** The retry policy of a node's block (extra attempts, first backoff in ms). */
   readonly retryPolicy: (block: BlockRef) => { readonly times: number; readonly backoffMs: number }
+  /** The block is instant and effect-free (BlockCatalog.runsInline): its node may run inside the driver's step. */
+  readonly runsInline: (block: BlockRef) => boolean
   /** Runs one attempt of a node execution on whichever runner owns it. */
   readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
   readonly cancelChildren: (executionId: string) => Effect.Effect<void>

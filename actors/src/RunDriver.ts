@@ -5,12 +5,12 @@
  * published). Restarted on another runner, it rebuilds its state by replaying the journal. A run started as fresh
  * (RunProtocol's FreshRun) that turns out not to be answers `Reload`: its entity loads it and drives it again.
  */
-import { Effect, Fiber, Queue, Result } from "effect"
+import { Effect, Fiber, Queue, Result, Stream } from "effect"
 import * as Engine from "@weft/runtime"
 import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
-import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
+import { type Dispatch, makeStep, plan, type Step } from "./RunPlan.ts"
 import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
@@ -140,6 +140,11 @@ export const driveRun = Effect.fnUntraced(function* (
       fibers.set(id, fiber)
     })
 
+  const runsInline = (nodeId: string) => {
+    const node = compiled.nodeById.get(NodeId.make(nodeId))
+    return node !== undefined && deps.runsInline(node.node.block)
+  }
+
   const dispatchAll = Effect.fnUntraced(function* (list: ReadonlyArray<Dispatch>) {
     for (const d of list) {
       if (fibers.size < deps.runConcurrency) yield* launch(d.id, d.nodeId, d.input)
@@ -148,74 +153,148 @@ export const driveRun = Effect.fnUntraced(function* (
   })
 
   // Whatever was queued or running when the previous driver stopped runs (again) now.
+  // Queued ones go through the first step (inline blocks run there); ones RUNNING before are re-launched now.
   const resume: Array<Dispatch> = []
+  const queued: Array<Dispatch> = []
   for (const exec of state.nodeExecs) {
     if ((exec.status === "QUEUED" || exec.status === "RUNNING") && exec.input !== undefined) {
-      resume.push({ id: exec.id, nodeId: exec.nodeId, input: exec.input })
+      const dispatch = { id: exec.id, nodeId: exec.nodeId, input: exec.input }
+      if (exec.status === "QUEUED") queued.push(dispatch)
+      else resume.push(dispatch)
     }
   }
   yield* dispatchAll(resume)
 
+  /**
+   * Runs an instant, effect-free block (BlockCatalog.runsInline) inside the current step: its RUNNING, its yields
+   * and its end join the step and are committed together with the values it consumed, which is safe because
+   * nothing outside the run saw it run: a crash before that commit leaves no trace, and the node runs again.
+   */
+  const runInline = Effect.fnUntraced(function* (d: Dispatch, step: Step) {
+    const node = compiled.nodeById.get(NodeId.make(d.nodeId))
+    const execId = NodeExecutionId.make(d.id)
+    if (node === undefined) return []
+    const attempt = (run.attempts.get(d.id) ?? 0) + 1
+    Engine.onNodeStarted(state, execId)
+    step.ops.push({ _tag: "UpdateNodeExecution", id: d.id, status: "RUNNING", attempt, runner: deps.runner })
+    step.events.push({ _tag: "node", id: d.id, node: d.nodeId, status: "RUNNING" })
+    const request = {
+      executionId: run.executionId,
+      nodeExecutionId: d.id,
+      nodeId: d.nodeId,
+      userId: run.userId,
+      block: node.node.block,
+      input: d.input,
+      attempt,
+      credentials: credentialsOf(node.node.metadata)
+    }
+    const exit = yield* Stream.runCollect(deps.execute(request)).pipe(Effect.exit)
+    const out: Array<DriverEvent> = []
+    if (exit._tag === "Success") {
+      let index = 0
+      for (const m of exit.value) {
+        if (m._tag === "Yield")
+          out.push({ _tag: "Yield", nodeExecutionId: d.id, index: index++, pin: m.pin, value: m.value })
+      }
+      out.push({ _tag: "Completed", nodeExecutionId: d.id })
+    } else {
+      // As NodeSupervisor reports it when no retry is left (inline blocks have none).
+      const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+      out.push({
+        _tag: "Failed",
+        nodeExecutionId: d.id,
+        error: failure?._tag === "Fail" ? failure.error.message : `block crashed: ${String(exit.cause)}`
+      })
+    }
+    return out
+  })
+
   let cancelled = false
   while (!(Engine.isSettled(state) && fibers.size === 0 && waiting.length === 0)) {
-    const events = yield* Queue.takeAll(handle.events)
     const step = makeStep()
     const { ops } = step
-    for (const event of events) {
-      if (cancelled) break
-      switch (event._tag) {
-        case "Yield": {
-          const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
-          // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
-          if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
-          const seq = exec.outputCount
-          ops.push({
-            _tag: "InsertOutput",
-            nodeExecutionId: exec.id,
-            executionId: run.executionId,
-            seq,
-            pin: event.pin,
-            value: event.value,
-            runSeq: ++runSeq
-          })
-          step.events.push({ _tag: "output", id: exec.id, node: exec.nodeId, pin: event.pin, seq, value: event.value })
-          plan(state, Engine.onYield(state, exec.id, event.pin, event.value), step)
-          break
-        }
-        case "Attempt":
-          ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, attempt: event.attempt })
-          break
-        case "Started":
-          ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, runner: event.runner })
-          break
-        case "Completed":
-        case "Failed": {
-          fibers.delete(event.nodeExecutionId)
-          const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
-          if (exec === undefined || exec.status !== "RUNNING") break
-          const endSeq = ++runSeq
-          if (event._tag === "Completed") {
-            ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "COMPLETED", endSeq })
-            step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "COMPLETED" })
-            plan(state, Engine.onNodeCompleted(state, exec.id), step)
-          } else {
-            ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "FAILED", error: event.error, endSeq })
-            step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "FAILED", error: event.error })
-            plan(state, Engine.onNodeFailed(state, exec.id, event.error), step)
+    // A cycle of inline blocks must still commit now and then (and let a Cancel in): at most this many per step.
+    let inlineBudget = 256
+    const deferred: Array<Dispatch> = []
+    let pending: ReadonlyArray<DriverEvent> = []
+    if (queued.length > 0) step.dispatch.push(...queued.splice(0))
+    else pending = yield* Queue.takeAll(handle.events)
+    do {
+      const events = pending
+      pending = []
+      for (const event of events) {
+        if (cancelled) break
+        switch (event._tag) {
+          case "Yield": {
+            const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
+            // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
+            if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
+            const seq = exec.outputCount
+            ops.push({
+              _tag: "InsertOutput",
+              nodeExecutionId: exec.id,
+              executionId: run.executionId,
+              seq,
+              pin: event.pin,
+              value: event.value,
+              runSeq: ++runSeq
+            })
+            step.events.push({
+              _tag: "output",
+              id: exec.id,
+              node: exec.nodeId,
+              pin: event.pin,
+              seq,
+              value: event.value
+            })
+            plan(state, Engine.onYield(state, exec.id, event.pin, event.value), step)
+            break
           }
-          break
-        }
-        case "Cancel": {
-          cancelled = true
-          for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
-          fibers.clear()
-          waiting.length = 0
-          plan(state, Engine.cancel(state), step)
-          step.dispatch.length = 0
-          break
+          case "Attempt":
+            ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, attempt: event.attempt })
+            break
+          case "Started":
+            ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, runner: event.runner })
+            break
+          case "Completed":
+          case "Failed": {
+            fibers.delete(event.nodeExecutionId)
+            const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
+            if (exec === undefined || exec.status !== "RUNNING") break
+            const endSeq = ++runSeq
+            if (event._tag === "Completed") {
+              ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "COMPLETED", endSeq })
+              step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "COMPLETED" })
+              plan(state, Engine.onNodeCompleted(state, exec.id), step)
+            } else {
+              ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "FAILED", error: event.error, endSeq })
+              step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "FAILED", error: event.error })
+              plan(state, Engine.onNodeFailed(state, exec.id, event.error), step)
+            }
+            break
+          }
+          case "Cancel": {
+            cancelled = true
+            for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
+            fibers.clear()
+            waiting.length = 0
+            plan(state, Engine.cancel(state), step)
+            step.dispatch.length = 0
+            deferred.length = 0
+            break
+          }
         }
       }
-    }
+      const inline: Array<DriverEvent> = []
+      for (const d of step.dispatch.splice(0)) {
+        if (!cancelled && inlineBudget > 0 && deps.runsHere(d.id) && runsInline(d.nodeId)) {
+          inlineBudget--
+          inline.push(...(yield* runInline(d, step)))
+        } else deferred.push(d)
+      }
+      pending = inline
+    } while (pending.length > 0)
+    step.dispatch.push(...deferred)
     if (step.events.length > 0) ops.push(publish(step.events))
     // Durable first, then routed: nothing below happens unless the step's rows are committed.
     if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled) {

@@ -1,6 +1,6 @@
-// The two shortcuts a start takes, and the checks that keep them exact: the active version remembered by the
-// starting process (checked by the store as the run is inserted) and the FreshRun its entity is told (checked as
-// the driver marks the run RUNNING).
+// The shortcuts a run takes, and the checks that keep them exact: the active version remembered by the starting
+// process (checked by the store as the run is inserted), the FreshRun its entity is told (checked as the driver
+// marks the run RUNNING), and instant blocks run inside the driver's step (committed with what they consumed).
 import { assert, layer } from "@effect/vitest"
 import { Effect, Stream } from "effect"
 import { SqlClient } from "effect/sql"
@@ -148,6 +148,42 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("star
       const sql = yield* SqlClient.SqlClient
       const nodes = yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM node_executions WHERE execution_id = ${id}`
       assert.strictEqual(nodes[0]?.n, 0)
+    })
+  )
+
+  it.effect("instant blocks downstream of a node run in its step: their rows commit with its end, in order", () =>
+    Effect.gen(function* () {
+      const graph = yield* saveDocument({
+        ...(yield* readExample("greeting.json")),
+        id: GraphId.make(NodeCrypto.randomUUID())
+      })
+      const run = yield* runActive(graph.id, graph.ownerId)
+      assert.deepStrictEqual(run.outputs, { greeting: ["Hello Ada!"] })
+      const sql = yield* SqlClient.SqlClient
+      // now() is the commit's transaction time: rows written by one commit share it.
+      const rows = yield* sql<{ node_id: string; status: string; attempt: number; started: string; ended: string }>`
+        SELECT node_id, status, attempt, started_at::text AS started, ended_at::text AS ended
+        FROM node_executions WHERE execution_id = ${run.id} ORDER BY created_seq`
+      assert.deepStrictEqual(
+        rows.map((r) => [r.node_id, r.status, r.attempt]),
+        [
+          ["in", "COMPLETED", 1],
+          ["tpl", "COMPLETED", 1],
+          ["out", "COMPLETED", 1]
+        ]
+      )
+      const [first, tpl, out] = rows
+      assert.strictEqual(tpl?.started, tpl?.ended)
+      assert.strictEqual(out?.started, tpl?.started)
+      assert.strictEqual(out?.ended, first?.ended)
+      // The journal a resumed driver replays keeps the order the values were routed in.
+      const outputs = yield* sql<{ node_id: string; pin: string }>`
+        SELECT n.node_id, o.pin FROM node_outputs o JOIN node_executions n ON n.id = o.node_execution_id
+        WHERE o.execution_id = ${run.id} ORDER BY o.run_seq`
+      assert.deepStrictEqual(
+        outputs.map((o) => `${o.node_id}.${o.pin}`),
+        ["in.result", "tpl.output", "out.output"]
+      )
     })
   )
 })

@@ -65,6 +65,11 @@ export interface BlockDefinition<I extends Fields, O extends Fields, R> {
   readonly retry?: RetryPolicy
   readonly timeout?: Duration.Input
   readonly credentials?: Readonly<Record<string, CredentialRequirement>>
+  /**
+   * Instant and without effects outside its yields (no I/O, no waiting): a built-in block so marked may run inside
+   * the run driver's step, its yields committed with those of the nodes it feeds. Ignored for plugin blocks.
+   */
+  readonly inline?: boolean
   readonly run: (input: Schema.Struct<I>["Type"], ctx: BlockContext) => Stream.Stream<Yield<O>, BlockError, R>
 }
 
@@ -90,6 +95,7 @@ export interface AnyBlock<R = never> {
   readonly retry?: RetryPolicy
   readonly timeout?: Duration.Input
   readonly credentials?: Readonly<Record<string, CredentialRequirement>>
+  readonly inline?: boolean
   readonly run: (
     input: never,
     ctx: BlockContext

@@ -12,6 +12,7 @@ export const AgentInputBlock = Block.make({
   name: "Agent Input",
   description: "An input of the graph, supplied when the graph is run.",
   categories: ["input"],
+  inline: true,
   input: {
     name: Schema.String.pipe(
       Pin.annotate({ title: "Name", description: "The key of this input in the run's inputs." })

@@ -12,6 +12,7 @@ export const AgentOutputBlock = Block.make({
   name: "Agent Output",
   description: "An output of the graph; each value it receives is recorded under its name.",
   categories: ["output"],
+  inline: true,
   input: {
     name: Schema.String.pipe(
       Pin.annotate({ title: "Name", description: "The key of this output in the run's outputs." })

@@ -29,6 +29,7 @@ export const CalculatorBlock = Block.make({
   name: "Calculator",
   description: "Adds, subtracts, multiplies, divides or raises two numbers.",
   categories: ["logic"],
+  inline: true,
   input: {
     operation: CalculatorOperation.pipe(Pin.annotate({ title: "Operation" }), Pin.withDefault("Add")),
     a: Schema.Finite.pipe(Pin.annotate({ title: "A", description: "The first operand." }), Pin.withDefault(0)),

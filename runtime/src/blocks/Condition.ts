@@ -81,6 +81,7 @@ export const ConditionBlock = Block.make({
   name: "Condition",
   description: "Compares two values and yields on yes_output or no_output accordingly.",
   categories: ["logic"],
+  inline: true,
   input: {
     value1: Schema.Unknown.pipe(Pin.annotate({ title: "Value 1" })),
     operator: ComparisonOperator.pipe(Pin.annotate({ title: "Operator" }), Pin.withDefault("==")),

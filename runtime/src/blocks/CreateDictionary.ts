@@ -11,6 +11,7 @@ export const CreateDictionaryBlock = Block.make({
   name: "Create Dictionary",
   description: "Collects key/value pairs into an object.",
   categories: ["basic"],
+  inline: true,
   input: {
     values: Schema.Record(Schema.String, Schema.Unknown).pipe(
       Pin.annotate({ title: "Values", description: "The object's entries." })

@@ -11,6 +11,7 @@ export const CreateListBlock = Block.make({
   name: "Create List",
   description: "Collects values into a list.",
   categories: ["basic"],
+  inline: true,
   input: {
     values: Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "Values", description: "The list's elements." }))
   },

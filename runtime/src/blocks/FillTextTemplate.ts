@@ -12,6 +12,7 @@ export const FillTextTemplateBlock = Block.make({
   name: "Fill Text Template",
   description: "Fills {{ placeholders }} in a text from a dictionary of values.",
   categories: ["text"],
+  inline: true,
   input: {
     format: Schema.String.pipe(
       Pin.annotate({

@@ -10,6 +10,7 @@ export const NoteBlock = Block.make({
   name: "Note",
   description: "A note on the graph; ignored when the graph runs.",
   categories: ["basic"],
+  inline: true,
   input: {
     text: Schema.String.pipe(Pin.annotate({ title: "Text" }), Pin.withDefault(""))
   },

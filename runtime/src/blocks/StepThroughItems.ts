@@ -38,6 +38,7 @@ export const StepThroughItemsBlock = Block.make({
   name: "Step Through Items",
   description: "Yields each element of a list or object, with its index or key.",
   categories: ["logic"],
+  inline: true,
   input: {
     items: Pin.optional(Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "Items", description: "A list." }))),
     items_object: Pin.optional(

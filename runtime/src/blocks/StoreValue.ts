@@ -11,6 +11,7 @@ export const StoreValueBlock = Block.make({
   name: "Store Value",
   description: "Forwards a value and keeps it available to every later execution downstream.",
   categories: ["basic"],
+  inline: true,
   input: {
     input: Schema.Unknown.pipe(
       Pin.annotate({ title: "Input", description: "Triggers the block; forwarded when data is unset." })
