@@ -295,9 +295,23 @@ export const driveRun = Effect.fnUntraced(function* (
       pending = inline
     } while (pending.length > 0)
     step.dispatch.push(...deferred)
+    // The step that settles the run also ends it: the run's end shares the step's commit instead of following it.
+    const settled =
+      !cancelled && step.dispatch.length === 0 && fibers.size === 0 && waiting.length === 0 && Engine.isSettled(state)
+    const ending = settled ? Engine.result(state) : undefined
+    if (ending !== undefined) {
+      ops.push({
+        _tag: "UpdateExecution",
+        id: run.executionId,
+        status: ending.status,
+        outputs: ending.outputs,
+        stuckNodes: ending.stuckNodes
+      })
+      step.events.push({ _tag: "graph", status: ending.status })
+    }
     if (step.events.length > 0) ops.push(publish(step.events))
     // Durable first, then routed: nothing below happens unless the step's rows are committed.
-    if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled) {
+    if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled && ending === undefined) {
       // Nothing waits on these rows (say, a node's completion with nothing downstream): the writer commits them
       // in order with the next rows, and a crash before that only re-runs the node (its yields are deduplicated).
       yield* deps.writer.enqueue(run.executionId, ops)
@@ -305,6 +319,15 @@ export const driveRun = Effect.fnUntraced(function* (
       yield* deps.writer.write(run.executionId, ops)
     }
     for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
+    if (ending !== undefined) {
+      broadcast.emit({
+        _tag: "Finished",
+        status: ending.status,
+        outputs: ending.outputs,
+        stuckNodes: ending.stuckNodes
+      })
+      return undefined
+    }
     if (cancelled) break
     yield* dispatchAll(step.dispatch)
     while (fibers.size < deps.runConcurrency) {
