@@ -324,6 +324,7 @@ const scenario = (
     const after = yield* completed
     // At the target's rate: 50 clients each starting 10 runs a second (500/s offered), latency per run.
     const pacedBefore = yield* machineBusySeconds
+    const pacedCpuBefore = yield* cpuSnapshot(processes)
     const paced = hasWrk
       ? yield* loadWithWrk(
           urls,
@@ -332,6 +333,7 @@ const scenario = (
         )
       : undefined
     const pacedAfter = yield* machineBusySeconds
+    const pacedCpuAfter = yield* cpuSnapshot(processes)
     console.log(
       `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
@@ -347,6 +349,9 @@ const scenario = (
       )
     }
     console.log(`  CPU ms per completed run: ${cpuPerRequest(cpuBefore, cpuAfter, runs.ok)}`)
+    if (paced !== undefined) {
+      console.log(`  CPU ms per run with think time: ${cpuPerRequest(pacedCpuBefore, pacedCpuAfter, paced.ok)}`)
+    }
     console.log(`  PostgreSQL transactions per completed run: ${((commitsAfter - commitsBefore) / runs.ok).toFixed(2)}`)
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
     console.log(
