@@ -55,6 +55,7 @@ export const GraphRunLayer = GraphRun.toLayer(
       retryPolicy: blocks.catalog.retryPolicy,
       runsInline: blocks.catalog.runsInline,
       execute: executor.execute,
+      executeHere: executor.executeHere,
       runsHere: executor.isLocal,
       cancelChildren,
       runConcurrency: settings.runConcurrency,

@@ -30,6 +30,8 @@ export class NodeExecutor extends Context.Service<
   NodeExecutor,
   {
     readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
+    /** Runs the block in this process whichever runner owns its slot (for inline blocks: instant, effect-free). */
+    readonly executeHere: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
     /** The node execution runs on this runner (its slot's shard is here). */
     readonly isLocal: (nodeExecutionId: string) => boolean
   }
@@ -56,7 +58,8 @@ export class NodeExecutor extends Context.Service<
             )
           )
       }
-      return NodeExecutor.of({ execute, isLocal })
+      const executeHere = (request: ExecuteRequest) => local.execute(request, false)
+      return NodeExecutor.of({ execute, executeHere, isLocal })
     })
   )
 }

@@ -188,7 +188,7 @@ export const driveRun = Effect.fnUntraced(function* (
       attempt,
       credentials: credentialsOf(node.node.metadata)
     }
-    const exit = yield* Stream.runCollect(deps.execute(request)).pipe(Effect.exit)
+    const exit = yield* Stream.runCollect(deps.executeHere(request)).pipe(Effect.exit)
     const out: Array<DriverEvent> = []
     if (exit._tag === "Success") {
       let index = 0
@@ -287,7 +287,7 @@ export const driveRun = Effect.fnUntraced(function* (
       }
       const inline: Array<DriverEvent> = []
       for (const d of step.dispatch.splice(0)) {
-        if (!cancelled && inlineBudget > 0 && deps.runsHere(d.id) && runsInline(d.nodeId)) {
+        if (!cancelled && inlineBudget > 0 && runsInline(d.nodeId)) {
           inlineBudget--
           inline.push(...(yield* runInline(d, step)))
         } else deferred.push(d)
