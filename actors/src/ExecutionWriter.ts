@@ -6,112 +6,13 @@
  * executions per second while still storing every yield before it is routed.
  */
 import { Context, Deferred, Effect, Layer, Queue } from "effect"
-import { type ExecutionStatus, allowedFrom } from "@weft/runtime"
 import { SqlClient } from "effect/sql"
 import type { Fragment } from "effect/sql/Statement"
 import { PgClient } from "@effect/sql-pg"
 import { eventsChannel, packPayloads } from "./RunEvents.ts"
+import { type BatchItem, foldBatch, nothingStale, type WriteOp, type WriteResult } from "./WriteBatch.ts"
 
-export interface NodeExecutionRow {
-  readonly id: string
-  readonly executionId: string
-  readonly nodeId: string
-  readonly status: ExecutionStatus
-  readonly pins: Readonly<Record<string, unknown>>
-  readonly input: Readonly<Record<string, unknown>> | null
-  readonly createdSeq: number
-}
-
-export type WriteOp =
-  /**
-   * NOTIFY payloads of `executionId` (see RunEvents), sent inside the batch's transaction so they arrive only if it
-   * commits (and, for a start, only if the run was inserted).
-   */
-  | { readonly _tag: "Publish"; readonly executionId: string; readonly payloads: ReadonlyArray<string> }
-  | {
-      readonly _tag: "InsertExecution"
-      readonly id: string
-      readonly graphId: string
-      readonly graphVersion: number
-      readonly userId: string
-      readonly inputs: Readonly<Record<string, unknown>>
-      readonly parentExecutionId: string | null
-      readonly stats: Readonly<Record<string, unknown>>
-      /**
-       * Inserted only if `graphVersion` is still the graph's active version when the batch commits; otherwise
-       * nothing of this run (its node executions, its events) is written and the write reports it rejected.
-       * Lets a start use the active version it remembers without asking for it first.
-       */
-      readonly expectActive?: boolean
-    }
-  | { readonly _tag: "InsertNodeExecution"; readonly row: NodeExecutionRow }
-  | {
-      readonly _tag: "UpdateNodeExecution"
-      readonly id: string
-      readonly status?: ExecutionStatus
-      readonly pins?: Readonly<Record<string, unknown>>
-      readonly input?: Readonly<Record<string, unknown>>
-      readonly error?: string
-      readonly attempt?: number
-      readonly endSeq?: number
-      readonly runner?: string
-    }
-  | {
-      readonly _tag: "InsertOutput"
-      readonly nodeExecutionId: string
-      readonly executionId: string
-      readonly seq: number
-      readonly pin: string
-      readonly value: unknown
-      readonly runSeq: number
-    }
-  | {
-      readonly _tag: "UpdateExecution"
-      readonly id: string
-      /** Omitted: only the other fields change, whatever the status. */
-      readonly status?: ExecutionStatus
-      /** The statuses the run may be in for `status` to apply; by default every status it may be entered from. */
-      readonly from?: ReadonlyArray<ExecutionStatus>
-      readonly outputs?: Readonly<Record<string, ReadonlyArray<unknown>>>
-      readonly stuckNodes?: ReadonlyArray<unknown>
-      readonly stats?: Readonly<Record<string, unknown>>
-    }
-
-/** Rows whose guarded status update matched nothing: a stale writer, reported rather than applied. */
-export interface WriteResult {
-  readonly staleNodeExecutions: number
-  readonly staleExecutions: number
-  /** Runs of `expectActive` inserts not written because their version was no longer the active one. */
-  readonly rejectedStarts: ReadonlyArray<string>
-}
-
-const nothingStale: WriteResult = { staleNodeExecutions: 0, staleExecutions: 0, rejectedStarts: [] }
-
-interface PendingNodeUpdate {
-  id: string
-  /** Statuses the row may be in for the whole chain of transitions in this batch to be legal. */
-  from_allowed: string | null
-  status: ExecutionStatus | null
-  pins: Readonly<Record<string, unknown>> | null
-  input: Readonly<Record<string, unknown>> | null
-  error: string | null
-  attempt: number | null
-  end_seq: number | null
-  runner: string | null
-  started: boolean
-  ended: boolean
-}
-
-interface PendingExecutionUpdate {
-  id: string
-  from_allowed: string | null
-  status: ExecutionStatus | null
-  outputs: Readonly<Record<string, ReadonlyArray<unknown>>> | null
-  stuck_nodes: ReadonlyArray<unknown> | null
-  stats: Readonly<Record<string, unknown>> | null
-  started: boolean
-  ended: boolean
-}
+export type { NodeExecutionRow, WriteOp, WriteResult } from "./WriteBatch.ts"
 
 /** How long rows nobody waits for may wait for company before they are committed alone. */
 const lingerMs = 3
@@ -119,153 +20,9 @@ const lingerMs = 3
 /** Commits in flight at once (each on its own connection); WEFT_WRITER_LANES. */
 const laneCount = Math.max(1, Number(process.env["WEFT_WRITER_LANES"] ?? 1))
 
-const isEnd = (status: ExecutionStatus) => status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
-
-/** Folds a batch of ops into one insert or update per row, preserving the order of status transitions. */
-export const foldBatch = (ops: ReadonlyArray<WriteOp>) => {
-  const inserts = new Map<string, Record<string, unknown>>()
-  const nodeUpdates = new Map<string, PendingNodeUpdate>()
-  const outputs: Array<Record<string, unknown>> = []
-  const execUpdates = new Map<string, PendingExecutionUpdate>()
-  const execInserts: Array<Record<string, unknown>> = []
-  const notifications: Array<string> = []
-  const notified: Array<string> = []
-  for (const op of ops) {
-    switch (op._tag) {
-      case "Publish":
-        for (const p of op.payloads) {
-          notifications.push(p)
-          notified.push(op.executionId)
-        }
-        break
-      case "InsertExecution":
-        execInserts.push({
-          id: op.id,
-          graph_id: op.graphId,
-          graph_version: op.graphVersion,
-          user_id: op.userId,
-          inputs: op.inputs,
-          parent_execution_id: op.parentExecutionId,
-          stats: op.stats,
-          expect_active: op.expectActive === true
-        })
-        break
-      case "InsertNodeExecution": {
-        const r = op.row
-        inserts.set(r.id, {
-          id: r.id,
-          execution_id: r.executionId,
-          node_id: r.nodeId,
-          status: r.status,
-          pins: r.pins,
-          input: r.input,
-          created_seq: r.createdSeq,
-          error: null,
-          attempt: 0,
-          end_seq: null,
-          runner: null,
-          queued: r.status === "QUEUED",
-          started: false,
-          ended: false
-        })
-        break
-      }
-      case "UpdateNodeExecution": {
-        const inserted = inserts.get(op.id)
-        if (inserted !== undefined) {
-          // The row is created in this very batch: write its latest state in the insert itself.
-          if (op.status !== undefined) {
-            inserted.status = op.status
-            if (op.status === "QUEUED") inserted.queued = true
-            if (op.status === "RUNNING") inserted.started = true
-            if (isEnd(op.status)) inserted.ended = true
-          }
-          if (op.pins !== undefined) inserted.pins = op.pins
-          if (op.input !== undefined) inserted.input = op.input
-          if (op.error !== undefined) inserted.error = op.error
-          if (op.attempt !== undefined) inserted.attempt = op.attempt
-          if (op.endSeq !== undefined) inserted.end_seq = op.endSeq
-          if (op.runner !== undefined) inserted.runner = op.runner
-          break
-        }
-        let u = nodeUpdates.get(op.id)
-        if (u === undefined) {
-          u = {
-            id: op.id,
-            from_allowed: null,
-            status: null,
-            pins: null,
-            input: null,
-            error: null,
-            attempt: null,
-            end_seq: null,
-            runner: null,
-            started: false,
-            ended: false
-          }
-          nodeUpdates.set(op.id, u)
-        }
-        if (op.status !== undefined) {
-          if (u.status === null) u.from_allowed = allowedFrom[op.status].join(",")
-          u.status = op.status
-          if (op.status === "RUNNING") u.started = true
-          if (isEnd(op.status)) u.ended = true
-        }
-        if (op.pins !== undefined) u.pins = op.pins
-        if (op.input !== undefined) u.input = op.input
-        if (op.error !== undefined) u.error = op.error
-        if (op.attempt !== undefined) u.attempt = op.attempt
-        if (op.endSeq !== undefined) u.end_seq = op.endSeq
-        if (op.runner !== undefined) u.runner = op.runner
-        break
-      }
-      case "InsertOutput":
-        outputs.push({
-          node_execution_id: op.nodeExecutionId,
-          execution_id: op.executionId,
-          seq: op.seq,
-          pin: op.pin,
-          value: op.value === undefined ? null : op.value,
-          run_seq: op.runSeq
-        })
-        break
-      case "UpdateExecution": {
-        const prev = execUpdates.get(op.id)
-        const firstStatus = prev?.status ?? null
-        execUpdates.set(op.id, {
-          id: op.id,
-          from_allowed:
-            firstStatus === null
-              ? op.status === undefined
-                ? null
-                : (op.from ?? allowedFrom[op.status]).join(",")
-              : (prev?.from_allowed ?? null),
-          status: op.status ?? prev?.status ?? null,
-          outputs: op.outputs ?? prev?.outputs ?? null,
-          stuck_nodes: op.stuckNodes ?? prev?.stuck_nodes ?? null,
-          stats: op.stats === undefined ? (prev?.stats ?? null) : { ...prev?.stats, ...op.stats },
-          started: (prev?.started ?? false) || op.status === "RUNNING",
-          ended: (prev?.ended ?? false) || (op.status !== undefined && isEnd(op.status))
-        })
-        break
-      }
-    }
-  }
-  return {
-    notifications,
-    notified,
-    execInserts,
-    inserts: [...inserts.values()],
-    nodeUpdates: [...nodeUpdates.values()],
-    outputs,
-    execUpdates: [...execUpdates.values()]
-  }
-}
-
 export class ExecutionWriter extends Context.Service<
   ExecutionWriter,
   {
-    /** Resolves once the ops are committed (together with whatever else shared their commit). */
     /** Resolves once `run`'s rows are committed (with whatever else shared their commit). */
     readonly write: (run: string, ops: ReadonlyArray<WriteOp>) => Effect.Effect<WriteResult>
     /** Submits without waiting; still committed in submission order relative to later writes of `run`. */
@@ -277,7 +34,7 @@ export class ExecutionWriter extends Context.Service<
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
       const pg = yield* PgClient.PgClient
-      type Item = { ops: ReadonlyArray<WriteOp>; done: Deferred.Deferred<WriteResult>; urgent: boolean }
+      type Item = BatchItem & { done: Deferred.Deferred<WriteResult>; urgent: boolean }
       /**
        * Lanes commit in parallel, each one batch at a time. All writes of one run go to the same lane, so they
        * commit in the order they were submitted (a node's RUNNING before its COMPLETED).
@@ -303,20 +60,26 @@ export class ExecutionWriter extends Context.Service<
        * and a COMMIT. Rows updated here were inserted by an earlier batch (foldBatch merges same-batch updates
        * into the insert), because CTEs of one statement do not see each other's changes.
        */
-      const commit = Effect.fnUntraced(function* (ops: ReadonlyArray<WriteOp>) {
-        const b = foldBatch(ops)
+      const commit = Effect.fnUntraced(function* (items: ReadonlyArray<BatchItem>) {
+        const b = foldBatch(items)
         const ctes: Array<Fragment> = []
-        // Starts whose remembered active version is no longer active: checked first, in the statement's one
-        // snapshot, and everything of those runs below is left out.
-        const guarded = b.execInserts.some((x) => x.expect_active === true)
-        if (guarded) {
-          ctes.push(sql`stale AS (
-            SELECT x.id FROM (SELECT * FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS r(id text,
-              graph_id text, graph_version int, expect_active boolean) LIMIT ${b.execInserts.length}) AS x
-            WHERE x.expect_active AND NOT EXISTS (
-              SELECT 1 FROM graphs g WHERE g.id = x.graph_id AND g.version = x.graph_version AND g.is_active))`)
+        // Runs whose rows are all conditional, checked first in the statement's one snapshot: starts whose
+        // remembered active version is no longer active, and claims on runs no longer QUEUED. Every row of a run
+        // in `skip` is left out below.
+        const guardedStarts = b.execInserts.filter((x) => x.expect_active === true)
+        const conditional = guardedStarts.length > 0 || b.claims.length > 0
+        if (conditional) {
+          ctes.push(sql`skip AS (
+            SELECT x.id FROM (SELECT * FROM jsonb_to_recordset(${pg.json(guardedStarts)}) AS r(id text,
+              graph_id text, graph_version int) LIMIT ${guardedStarts.length}) AS x
+            WHERE NOT EXISTS (
+              SELECT 1 FROM graphs g WHERE g.id = x.graph_id AND g.version = x.graph_version AND g.is_active)
+            UNION ALL
+            SELECT c.id FROM unnest(${b.claims}::text[]) AS c(id)
+            WHERE NOT EXISTS (SELECT 1 FROM executions e WHERE e.id = c.id AND e.status = 'QUEUED'))`)
         }
-        const fresh = (column: string) => (guarded ? sql`WHERE ${sql(column)} NOT IN (SELECT id FROM stale)` : sql``)
+        const kept = (column: string) => (conditional ? sql`${sql(column)} NOT IN (SELECT id FROM skip)` : sql`TRUE`)
+        const fresh = (column: string) => (conditional ? sql`WHERE ${kept(column)}` : sql``)
         if (b.execInserts.length > 0) {
           ctes.push(sql`ex AS (
             INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id, stats)
@@ -351,6 +114,7 @@ export class ExecutionWriter extends Context.Service<
             SELECT x.node_execution_id, x.execution_id, x.seq, x.pin, x.value, x.run_seq
             FROM jsonb_to_recordset(${pg.json(b.outputs)}) AS x(
               node_execution_id text, execution_id text, seq int, pin text, value jsonb, run_seq bigint)
+            ${fresh("x.execution_id")}
             ON CONFLICT DO NOTHING
             RETURNING 1)`)
         }
@@ -368,8 +132,9 @@ export class ExecutionWriter extends Context.Service<
               ended_at = CASE WHEN x.ended THEN now() ELSE n.ended_at END
             FROM (SELECT * FROM jsonb_to_recordset(${pg.json(b.nodeUpdates)}) AS r(
               id text, from_allowed text, status text, pins jsonb, input jsonb, error text, attempt int,
-              end_seq bigint, runner text, started boolean, ended boolean) LIMIT ${b.nodeUpdates.length}) AS x
-            WHERE n.id = x.id
+              end_seq bigint, runner text, started boolean, ended boolean, run text)
+              LIMIT ${b.nodeUpdates.length}) AS x
+            WHERE n.id = x.id AND ${kept("x.run")}
               AND (x.from_allowed IS NULL OR n.status = ANY(string_to_array(x.from_allowed, ',')))
             RETURNING 1)`)
         }
@@ -385,13 +150,13 @@ export class ExecutionWriter extends Context.Service<
             FROM (SELECT * FROM jsonb_to_recordset(${pg.json(b.execUpdates)}) AS r(
               id text, from_allowed text, status text, outputs jsonb, stuck_nodes jsonb, stats jsonb,
               started boolean, ended boolean) LIMIT ${b.execUpdates.length}) AS x
-            WHERE e.id = x.id
+            WHERE e.id = x.id AND ${kept("x.id")}
               AND (x.from_allowed IS NULL OR e.status = ANY(string_to_array(x.from_allowed, ',')))
             RETURNING 1)`)
         }
         if (b.notifications.length > 0) {
-          // Events of guarded starts travel alone, so the store can drop them with their run; the rest are packed.
-          const guardedRuns = new Set(b.execInserts.flatMap((x) => (x.expect_active === true ? [String(x.id)] : [])))
+          // Events of conditional runs travel alone, so the store can drop them with their run; the rest are packed.
+          const guardedRuns = new Set([...guardedStarts.map((x) => String(x.id)), ...b.claims])
           const payloads: Array<string> = []
           // "" for packed payloads: the array codec takes no nulls.
           const runs: Array<string> = []
@@ -410,22 +175,22 @@ export class ExecutionWriter extends Context.Service<
           ctes.push(sql`nt AS (
             SELECT pg_notify(${eventsChannel}, p.payload)
             FROM unnest(${payloads}::text[], ${runs}::text[]) AS p(payload, execution_id)
-            ${guarded ? sql`WHERE p.execution_id = '' OR p.execution_id NOT IN (SELECT id FROM stale)` : sql``})`)
+            ${conditional ? sql`WHERE p.execution_id = '' OR ${kept("p.execution_id")}` : sql``})`)
         }
         if (ctes.length === 0) return nothingStale
         // Only the parts this batch needs: a smaller statement plans faster, and each shape is prepared once.
         const count = (name: string, present: boolean) =>
           present ? sql`(SELECT count(*) FROM ${sql(name)})::int` : sql`0`
-        const rows = yield* sql<{ nu: number; eu: number; rejected: ReadonlyArray<string> | null }>`
+        const rows = yield* sql<{ nu: number; eu: number; skipped: ReadonlyArray<string> | null }>`
           WITH ${sql.csv(ctes)}
           SELECT ${count("nu", b.nodeUpdates.length > 0)} AS nu, ${count("eu", b.execUpdates.length > 0)} AS eu,
                  ${count("nt", b.notifications.length > 0)} AS nt,
-                 ${guarded ? sql`(SELECT array_agg(id) FROM stale)` : sql`NULL::text[]`} AS rejected`
+                 ${conditional ? sql`(SELECT array_agg(id) FROM skip)` : sql`NULL::text[]`} AS skipped`
         const counts = rows[0]
         return {
           staleNodeExecutions: b.nodeUpdates.length - (counts?.nu ?? 0),
           staleExecutions: b.execUpdates.length - (counts?.eu ?? 0),
-          rejectedStarts: counts?.rejected ?? []
+          skippedRuns: counts?.skipped ?? []
         }
       })
 
@@ -442,8 +207,7 @@ export class ExecutionWriter extends Context.Service<
             if (more._tag === "None") break
             batch = [...batch, ...more.value]
           }
-          const ops = batch.flatMap((b) => b.ops)
-          const result = yield* commit(ops).pipe(
+          const result = yield* commit(batch).pipe(
             Effect.retry({ times: 3 }),
             Effect.tapError((e) => Effect.logError("execution write failed", e)),
             Effect.exit
@@ -462,13 +226,13 @@ export class ExecutionWriter extends Context.Service<
         ops.length === 0
           ? Effect.succeed(nothingStale)
           : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
-              Effect.andThen(Queue.offer(laneOf(run), { ops, done, urgent: true }), Deferred.await(done))
+              Effect.andThen(Queue.offer(laneOf(run), { run, ops, done, urgent: true }), Deferred.await(done))
             )
       const enqueue = (run: string, ops: ReadonlyArray<WriteOp>) =>
         ops.length === 0
           ? Effect.void
           : Effect.flatMap(Deferred.make<WriteResult>(), (done) =>
-              Queue.offer(laneOf(run), { ops, done, urgent: false })
+              Queue.offer(laneOf(run), { run, ops, done, urgent: false })
             )
       return ExecutionWriter.of({ write, enqueue })
     })

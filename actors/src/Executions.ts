@@ -121,7 +121,7 @@ export class Executions extends Context.Service<
             payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events)
           }
         ])
-        return !result.rejectedStarts.includes(executionId)
+        return !result.skippedRuns.includes(executionId)
       })
 
       /** Writes the run (validated first: a rejected start stores nothing); what its entity is told about it. */

@@ -78,21 +78,19 @@ export const driveRun = Effect.fnUntraced(function* (
     payloads: encodeBatches(head, events)
   })
   // Which runner drives the run is kept in its stats, for operators (and the failover test).
-  if (run.fresh === true) {
-    // Taken on its starter's word that nothing happened yet: that holds only if the run is still QUEUED.
-    const claimed = yield* deps.writer.write(run.executionId, [
-      {
-        _tag: "UpdateExecution",
-        id: run.executionId,
-        status: "RUNNING",
-        from: ["QUEUED"],
-        stats: { driver: deps.runner }
-      }
-    ])
-    // The count covers the whole commit: another run's stale row only costs this run a load it did not need.
-    if (claimed.staleExecutions > 0) return "Reload" as const
-    yield* deps.writer.enqueue(run.executionId, [publish([{ _tag: "graph", status: "RUNNING" }])])
-  } else {
+  // A fresh run is taken on its starter's word that nothing happened yet, which holds only if it is still QUEUED:
+  // the claim goes with the first step's rows, all written only if it holds, and nothing leaves the process
+  // (a non-inline node, an output) before that commit says so.
+  const claimOp: WriteOp = {
+    _tag: "UpdateExecution",
+    id: run.executionId,
+    status: "RUNNING",
+    from: ["QUEUED"],
+    claim: true,
+    stats: { driver: deps.runner }
+  }
+  let claiming = run.fresh === true
+  if (!claiming) {
     yield* deps.writer.enqueue(run.executionId, [
       run.status === "QUEUED"
         ? { _tag: "UpdateExecution", id: run.executionId, status: "RUNNING", stats: { driver: deps.runner } }
@@ -164,6 +162,14 @@ export const driveRun = Effect.fnUntraced(function* (
     }
   }
   yield* dispatchAll(resume)
+  if (claiming && queued.length === 0) {
+    const claimed = yield* deps.writer.write(run.executionId, [
+      claimOp,
+      publish([{ _tag: "graph", status: "RUNNING" }])
+    ])
+    if (claimed.skippedRuns.includes(run.executionId)) return "Reload" as const
+    claiming = false
+  }
 
   /**
    * Runs an instant, effect-free block (BlockCatalog.runsInline) inside the current step: its RUNNING, its yields
@@ -309,15 +315,22 @@ export const driveRun = Effect.fnUntraced(function* (
       })
       step.events.push({ _tag: "graph", status: ending.status })
     }
+    if (claiming) {
+      ops.unshift(claimOp)
+      step.events.unshift({ _tag: "graph", status: "RUNNING" })
+    }
     if (step.events.length > 0) ops.push(publish(step.events))
     // Durable first, then routed: nothing below happens unless the step's rows are committed.
-    if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled && ending === undefined) {
+    if (step.dispatch.length === 0 && step.outputs.length === 0 && !cancelled && ending === undefined && !claiming) {
       // Nothing waits on these rows (say, a node's completion with nothing downstream): the writer commits them
       // in order with the next rows, and a crash before that only re-runs the node (its yields are deduplicated).
       yield* deps.writer.enqueue(run.executionId, ops)
     } else {
-      yield* deps.writer.write(run.executionId, ops)
+      const written = yield* deps.writer.write(run.executionId, ops)
+      // Not QUEUED after all: nothing of this step was written or shown; the entity loads the run as stored.
+      if (claiming && written.skippedRuns.includes(run.executionId)) return "Reload" as const
     }
+    claiming = false
     for (const o of step.outputs) broadcast.emit({ _tag: "Output", name: o.name, value: o.value })
     if (ending !== undefined) {
       broadcast.emit({

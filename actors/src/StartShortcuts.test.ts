@@ -90,8 +90,8 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("star
         [writer.write(stale, [insert(stale, 1), nodeRow(stale)]), writer.write(kept, [insert(kept, 2), nodeRow(kept)])],
         { concurrency: "unbounded" }
       )
-      assert.deepStrictEqual(staleResult.rejectedStarts, [stale])
-      assert.deepStrictEqual(keptResult.rejectedStarts, [stale])
+      assert.deepStrictEqual(staleResult.skippedRuns, [stale])
+      assert.deepStrictEqual(keptResult.skippedRuns, [stale])
       const sql = yield* SqlClient.SqlClient
       const rows = yield* sql<{ id: string; nodes: number }>`
         SELECT e.id, (SELECT count(*)::int FROM node_executions n WHERE n.execution_id = e.id) AS nodes
