@@ -290,15 +290,32 @@ const scenario = (
     const completed = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`.pipe(
       Effect.map((rows) => rows[0]?.n ?? 0)
     )
-    const before = yield* completed
     const body = JSON.stringify({ graphId, inputs: { name: "Ada" } })
+    // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
+    const unfinishedRuns = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
+      WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
     const processes = {
       ...Object.fromEntries(gateways.map((g, i) => [`gateway ${i + 1}`, [g.pid]])),
       ...(runnerPid === undefined ? {} : { runner: [runnerPid] })
     }
+    // First, before the closed-loop round churns the tables (PostgreSQL's autovacuum would follow it): users
+    // thinking between runs, ~500 runs/s offered, the latency at the target's rate.
+    const pacedBefore = yield* machineBusySeconds
+    const pacedCpuBefore = yield* cpuSnapshot(processes)
+    const paced = hasWrk
+      ? yield* loadWithWrk(
+          urls,
+          "/api/v1/executions?wait=30",
+          `${wrkRequest("POST", token, body)}\n${thinkTime(thinkMs)}`
+        )
+      : undefined
+    const pacedAfter = yield* machineBusySeconds
+    const pacedCpuAfter = yield* cpuSnapshot(processes)
+    yield* eventually(Effect.map(unfinishedRuns, (n) => n === 0))
     // Statements are not counted by PostgreSQL without pg_stat_statements; transactions are, per database.
     const commits = sql<{ n: number }>`SELECT xact_commit::int AS n FROM pg_stat_database
       WHERE datname = current_database()`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
+    const before = yield* completed
     const commitsBefore = yield* commits
     const cpuBefore = yield* cpuSnapshot(processes)
     const machineBefore = yield* machineBusySeconds
@@ -317,23 +334,8 @@ const scenario = (
     const cpuAfter = yield* cpuSnapshot(processes)
     const machineAfter = yield* machineBusySeconds
     const commitsAfter = yield* commits
-    // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
-    const unfinished = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
-      WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
-    yield* eventually(Effect.map(unfinished, (n) => n === 0))
+    yield* eventually(Effect.map(unfinishedRuns, (n) => n === 0))
     const after = yield* completed
-    // At the target's rate: 50 clients each starting 10 runs a second (500/s offered), latency per run.
-    const pacedBefore = yield* machineBusySeconds
-    const pacedCpuBefore = yield* cpuSnapshot(processes)
-    const paced = hasWrk
-      ? yield* loadWithWrk(
-          urls,
-          "/api/v1/executions?wait=30",
-          `${wrkRequest("POST", token, body)}\n${thinkTime(thinkMs)}`
-        )
-      : undefined
-    const pacedAfter = yield* machineBusySeconds
-    const pacedCpuAfter = yield* cpuSnapshot(processes)
     console.log(
       `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )

@@ -13,6 +13,9 @@ import { isOtherLiveEmbedded, ProcessIdentity } from "./ProcessIdentity.ts"
 import { GraphRun } from "./RunProtocol.ts"
 import { RunnerSettings } from "./RunnerSettings.ts"
 
+/** How long a QUEUED run is left to the process that inserted it before recovery takes it up. */
+const graceSeconds = 2
+
 export const RunRecoveryLayer = Layer.effectDiscard(
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
@@ -27,7 +30,11 @@ export const RunRecoveryLayer = Layer.effectDiscard(
     const sweep = Effect.gen(function* () {
       const rows = yield* sql<{ id: string; owner: string | null }>`
         SELECT id, coalesce(stats->>'driver', stats->>'starter') AS owner
-        FROM executions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at LIMIT 1000`
+        FROM executions WHERE status IN ('QUEUED', 'RUNNING')
+          -- A run its starter inserted a moment ago is normally being launched right now: racing that launch would
+          -- only load from the store what the launch brings along. Its starter gets a grace period.
+          AND (status = 'RUNNING' OR created_at < now() - ${graceSeconds} * interval '1 second')
+        ORDER BY created_at LIMIT 1000`
       for (const { id, owner } of rows) {
         if (active.has(id) || resuming.has(id) || isOtherLiveEmbedded(owner, self)) continue
         if (!sharding.hasShardId(sharding.getShardId(EntityId.make(id), "default"))) continue
