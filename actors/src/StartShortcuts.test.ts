@@ -28,13 +28,15 @@ const runActive = (graphId: string, userId: string) =>
     return yield* (yield* ExecutionStore).get(ExecutionId.make(executionId))
   })
 
+/** A fresh copy of the greeting example (its own id), saved as the local admin's. */
+const saveGreeting = Effect.flatMap(readExample("greeting.json"), (doc) =>
+  saveDocument({ ...doc, id: GraphId.make(NodeCrypto.randomUUID()) })
+)
+
 layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("starting runs", (it) => {
   it.effect("a start without a version runs the version active now, however it became active", () =>
     Effect.gen(function* () {
-      const graph = yield* saveDocument({
-        ...(yield* readExample("greeting.json")),
-        id: GraphId.make(NodeCrypto.randomUUID())
-      })
+      const graph = yield* saveGreeting
       const first = yield* runActive(graph.id, graph.ownerId)
       assert.deepStrictEqual(first.outputs, { greeting: ["Hello Ada!"] })
       // Changed straight in the store, as another gateway would: this process's memory of the active version is
@@ -54,10 +56,7 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("star
 
   it.effect("an insert expecting a version that is no longer active writes nothing of that run", () =>
     Effect.gen(function* () {
-      const graph = yield* saveDocument({
-        ...(yield* readExample("greeting.json")),
-        id: GraphId.make(NodeCrypto.randomUUID())
-      })
+      const graph = yield* saveGreeting
       yield* (yield* GraphStore).createVersion(GraphId.make(graph.id), Access.admin, yield* greetingWith("Yo"))
       const writer = yield* ExecutionWriter
       const stale = NodeCrypto.randomUUID()
@@ -102,10 +101,7 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("star
 
   it.effect("a Start claiming a run that already ended is fresh gets the stored end; nothing runs again", () =>
     Effect.gen(function* () {
-      const graph = yield* saveDocument({
-        ...(yield* readExample("greeting.json")),
-        id: GraphId.make(NodeCrypto.randomUUID())
-      })
+      const graph = yield* saveGreeting
       const writer = yield* ExecutionWriter
       const id = NodeCrypto.randomUUID()
       // Written as a finished run by "someone else" (no entity of this process has seen it).
@@ -153,10 +149,7 @@ layer(embeddedTestRunner, { excludeTestServices: true, timeout: 120_000 })("star
 
   it.effect("instant blocks downstream of a node run in its step: their rows commit with its end, in order", () =>
     Effect.gen(function* () {
-      const graph = yield* saveDocument({
-        ...(yield* readExample("greeting.json")),
-        id: GraphId.make(NodeCrypto.randomUUID())
-      })
+      const graph = yield* saveGreeting
       const run = yield* runActive(graph.id, graph.ownerId)
       assert.deepStrictEqual(run.outputs, { greeting: ["Hello Ada!"] })
       const sql = yield* SqlClient.SqlClient
