@@ -12,10 +12,10 @@ import type { ExecuteRequest } from "./RunDeps.ts"
 import { BlockFailure, type NodeEventMessage } from "./RunProtocol.ts"
 import { SubgraphRunnerLive } from "./SubgraphRunnerLive.ts"
 
-const describeIssue = (e: unknown) => (e instanceof Error ? e.message : String(e))
+export const describeIssue = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** Checks one yield against the output pin's schema; `dynamicOutput` blocks may yield any pin. */
-const checkYield = (block: AnyBlock<BlockServices>, y: { readonly pin: string; readonly value: unknown }) => {
+export const checkYield = (block: AnyBlock<BlockServices>, y: { readonly pin: string; readonly value: unknown }) => {
   if (y.pin === "error") {
     return Effect.fail(new BlockFailure({ message: String(y.value), retryable: false }))
   }

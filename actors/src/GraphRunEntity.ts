@@ -18,6 +18,7 @@ import { freshRun, type LoadedRun, loadRun } from "./RunJournal.ts"
 import { type FreshRun, GraphRun, RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
 import { RunnerSettings } from "./RunnerSettings.ts"
+import { InlineBlocks } from "./InlineBlocks.ts"
 import { NodeExecutor } from "./NodeExecutor.ts"
 
 export const GraphRunLayer = GraphRun.toLayer(
@@ -31,6 +32,7 @@ export const GraphRunLayer = GraphRun.toLayer(
     const blocks = yield* RunnerBlocks
     const settings = yield* RunnerSettings
     const executor = yield* NodeExecutor
+    const inline = yield* InlineBlocks
     const active = yield* ActiveRuns
     const client = yield* GraphRun.client
     const lock = Semaphore.makeUnsafe(1)
@@ -55,7 +57,7 @@ export const GraphRunLayer = GraphRun.toLayer(
       retryPolicy: blocks.catalog.retryPolicy,
       runsInline: blocks.catalog.runsInline,
       execute: executor.execute,
-      executeHere: executor.executeHere,
+      executeInline: inline.execute,
       runsHere: executor.isLocal,
       cancelChildren,
       runConcurrency: settings.runConcurrency,

@@ -30,8 +30,6 @@ export class NodeExecutor extends Context.Service<
   NodeExecutor,
   {
     readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
-    /** Runs the block in this process whichever runner owns its slot (for inline blocks: instant, effect-free). */
-    readonly executeHere: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
     /** The node execution runs on this runner (its slot's shard is here). */
     readonly isLocal: (nodeExecutionId: string) => boolean
   }
@@ -58,8 +56,7 @@ export class NodeExecutor extends Context.Service<
             )
           )
       }
-      const executeHere = (request: ExecuteRequest) => local.execute(request, false)
-      return NodeExecutor.of({ execute, executeHere, isLocal })
+      return NodeExecutor.of({ execute, isLocal })
     })
   )
 }

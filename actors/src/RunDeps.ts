@@ -31,8 +31,8 @@ export interface RunDeps {
   readonly retryPolicy: (block: BlockRef) => { readonly times: number; readonly backoffMs: number }
   /** The block is instant and effect-free (BlockCatalog.runsInline): its node may run inside the driver's step. */
   readonly runsInline: (block: BlockRef) => boolean
-  /** Runs one attempt of a node execution in this process (inline blocks). */
-  readonly executeHere: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+  /** Runs one attempt of an inline node execution in this process (InlineBlocks). */
+  readonly executeInline: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
   /** Runs one attempt of a node execution on whichever runner owns it. */
   readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
   readonly cancelChildren: (executionId: string) => Effect.Effect<void>

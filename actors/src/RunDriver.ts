@@ -15,23 +15,12 @@ import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
+import { applyNodeEvent, credentialsOf, runInlineWork, type StepContext } from "./RunSteps.ts"
 
 export type DriverEvent = NodeEvent | { readonly _tag: "Cancel" }
 
 export interface DriverHandle {
   readonly events: Queue.Queue<DriverEvent>
-}
-
-/**
- * A node's credentials are named in its free-form metadata as `credentials: { <requirement>: <credential id> }`
- * (the graph format fixes the node's other fields); only ids travel, the runner running the block reveals them.
- */
-const credentialsOf = (metadata: Readonly<Record<string, unknown>>): Record<string, string> => {
-  const given = metadata["credentials"]
-  if (typeof given !== "object" || given === null || Array.isArray(given)) return {}
-  const ids: Record<string, string> = {}
-  for (const [name, id] of Object.entries(given)) if (typeof id === "string") ids[name] = id
-  return ids
 }
 
 export const driveRun = Effect.fnUntraced(function* (
@@ -68,7 +57,17 @@ export const driveRun = Effect.fnUntraced(function* (
       if (c._tag === "GraphOutput") broadcast.emit({ _tag: "Output", name: c.name, value: c.value })
   }
 
-  let runSeq = run.lastRunSeq
+  const ctx: StepContext = {
+    executionId: run.executionId,
+    userId: run.userId,
+    runner: deps.runner,
+    compiled,
+    state,
+    attempts: run.attempts,
+    runsInline: deps.runsInline,
+    executeInline: deps.executeInline,
+    runSeq: run.lastRunSeq
+  }
   const fibers = new Map<string, Fiber.Fiber<void>>()
   const waiting: Array<Dispatch> = []
   const head = { executionId: run.executionId, graphId: run.graph.id, userId: run.userId }
@@ -138,11 +137,6 @@ export const driveRun = Effect.fnUntraced(function* (
       fibers.set(id, fiber)
     })
 
-  const runsInline = (nodeId: string) => {
-    const node = compiled.nodeById.get(NodeId.make(nodeId))
-    return node !== undefined && deps.runsInline(node.node.block)
-  }
-
   const dispatchAll = Effect.fnUntraced(function* (list: ReadonlyArray<Dispatch>) {
     for (const d of list) {
       if (fibers.size < deps.runConcurrency) yield* launch(d.id, d.nodeId, d.input)
@@ -171,135 +165,28 @@ export const driveRun = Effect.fnUntraced(function* (
     claiming = false
   }
 
-  /**
-   * Runs an instant, effect-free block (BlockCatalog.runsInline) inside the current step: its RUNNING, its yields
-   * and its end join the step and are committed together with the values it consumed, which is safe because
-   * nothing outside the run saw it run: a crash before that commit leaves no trace, and the node runs again.
-   */
-  const runInline = Effect.fnUntraced(function* (d: Dispatch, step: Step) {
-    const node = compiled.nodeById.get(NodeId.make(d.nodeId))
-    const execId = NodeExecutionId.make(d.id)
-    if (node === undefined) return []
-    const attempt = (run.attempts.get(d.id) ?? 0) + 1
-    Engine.onNodeStarted(state, execId)
-    step.ops.push({ _tag: "UpdateNodeExecution", id: d.id, status: "RUNNING", attempt, runner: deps.runner })
-    step.events.push({ _tag: "node", id: d.id, node: d.nodeId, status: "RUNNING" })
-    const request = {
-      executionId: run.executionId,
-      nodeExecutionId: d.id,
-      nodeId: d.nodeId,
-      userId: run.userId,
-      block: node.node.block,
-      input: d.input,
-      attempt,
-      credentials: credentialsOf(node.node.metadata)
-    }
-    const exit = yield* Stream.runCollect(deps.executeHere(request)).pipe(Effect.exit)
-    const out: Array<DriverEvent> = []
-    if (exit._tag === "Success") {
-      let index = 0
-      for (const m of exit.value) {
-        if (m._tag === "Yield")
-          out.push({ _tag: "Yield", nodeExecutionId: d.id, index: index++, pin: m.pin, value: m.value })
-      }
-      out.push({ _tag: "Completed", nodeExecutionId: d.id })
-    } else {
-      // As NodeSupervisor reports it when no retry is left (inline blocks have none).
-      const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-      out.push({
-        _tag: "Failed",
-        nodeExecutionId: d.id,
-        error: failure?._tag === "Fail" ? failure.error.message : `block crashed: ${String(exit.cause)}`
-      })
-    }
-    return out
-  })
-
   let cancelled = false
   while (!(Engine.isSettled(state) && fibers.size === 0 && waiting.length === 0)) {
     const step = makeStep()
     const { ops } = step
-    // A cycle of inline blocks must still commit now and then (and let a Cancel in): at most this many per step.
-    let inlineBudget = 256
-    const deferred: Array<Dispatch> = []
-    let pending: ReadonlyArray<DriverEvent> = []
     if (queued.length > 0) step.dispatch.push(...queued.splice(0))
-    else pending = yield* Queue.takeAll(handle.events)
-    do {
-      const events = pending
-      pending = []
-      for (const event of events) {
-        if (cancelled) break
-        switch (event._tag) {
-          case "Yield": {
-            const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
-            // A re-run after a crash or retry repeats yields already applied: apply only the new ones.
-            if (exec === undefined || event.index < exec.outputCount || exec.status !== "RUNNING") break
-            const seq = exec.outputCount
-            ops.push({
-              _tag: "InsertOutput",
-              nodeExecutionId: exec.id,
-              executionId: run.executionId,
-              seq,
-              pin: event.pin,
-              value: event.value,
-              runSeq: ++runSeq
-            })
-            step.events.push({
-              _tag: "output",
-              id: exec.id,
-              node: exec.nodeId,
-              pin: event.pin,
-              seq,
-              value: event.value
-            })
-            plan(state, Engine.onYield(state, exec.id, event.pin, event.value), step)
-            break
-          }
-          case "Attempt":
-            ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, attempt: event.attempt })
-            break
-          case "Started":
-            ops.push({ _tag: "UpdateNodeExecution", id: event.nodeExecutionId, runner: event.runner })
-            break
-          case "Completed":
-          case "Failed": {
-            fibers.delete(event.nodeExecutionId)
-            const exec = state.execById.get(NodeExecutionId.make(event.nodeExecutionId))
-            if (exec === undefined || exec.status !== "RUNNING") break
-            const endSeq = ++runSeq
-            if (event._tag === "Completed") {
-              ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "COMPLETED", endSeq })
-              step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "COMPLETED" })
-              plan(state, Engine.onNodeCompleted(state, exec.id), step)
-            } else {
-              ops.push({ _tag: "UpdateNodeExecution", id: exec.id, status: "FAILED", error: event.error, endSeq })
-              step.events.push({ _tag: "node", id: exec.id, node: exec.nodeId, status: "FAILED", error: event.error })
-              plan(state, Engine.onNodeFailed(state, exec.id, event.error), step)
-            }
-            break
-          }
-          case "Cancel": {
-            cancelled = true
-            for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
-            fibers.clear()
-            waiting.length = 0
-            plan(state, Engine.cancel(state), step)
-            step.dispatch.length = 0
-            deferred.length = 0
-            break
-          }
+    else {
+      for (const event of yield* Queue.takeAll(handle.events)) {
+        if (event._tag === "Cancel") {
+          cancelled = true
+          for (const fiber of fibers.values()) yield* Fiber.interrupt(fiber)
+          fibers.clear()
+          waiting.length = 0
+          plan(state, Engine.cancel(state), step)
+          step.dispatch.length = 0
+          break
         }
+        if (event._tag === "Completed" || event._tag === "Failed") fibers.delete(event.nodeExecutionId)
+        applyNodeEvent(ctx, event, step)
       }
-      const inline: Array<DriverEvent> = []
-      for (const d of step.dispatch.splice(0)) {
-        if (!cancelled && inlineBudget > 0 && runsInline(d.nodeId)) {
-          inlineBudget--
-          inline.push(...(yield* runInline(d, step)))
-        } else deferred.push(d)
-      }
-      pending = inline
-    } while (pending.length > 0)
+    }
+    // Instant blocks run inside the step; a cycle of them still commits every 256 (and lets a Cancel in).
+    const deferred = cancelled ? [] : yield* runInlineWork(ctx, step, { left: 256 })
     step.dispatch.push(...deferred)
     // The step that settles the run also ends it: the run's end shares the step's commit instead of following it.
     const settled =

@@ -15,6 +15,7 @@ import { ExecutionWriter } from "./ExecutionWriter.ts"
 import { GraphVersions } from "./GraphVersions.ts"
 import { Executions } from "./Executions.ts"
 import { GraphRunLayer } from "./GraphRunEntity.ts"
+import { InlineBlocks } from "./InlineBlocks.ts"
 import { NodeExecutor } from "./NodeExecutor.ts"
 import { NodeRunLayer } from "./NodeRunEntity.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
@@ -64,7 +65,7 @@ export const clientCluster = Layer.merge(
   Layer.sync(ProcessIdentity, () => `client:${process.pid}`)
 )
 
-const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, GraphVersions.layer)
+const services = Layer.mergeAll(ExecutionWriter.layer, RunnerBlocks.layer, GraphVersions.layer, InlineBlocks.layer)
 
 /**
  * Everything a runner runs. Needs a cluster layer (above), `SqlClient`/`PgClient`, `BlockRegistry` and

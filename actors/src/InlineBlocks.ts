@@ -1,0 +1,70 @@
+/**
+ * Runs instant built-in blocks (BlockCatalog.runsInline) in this process, wherever a run's step is computed: inside
+ * a driver's step, or at the starter for a run that ends within its first commit (InstantRun). Such a block needs
+ * no credentials, sub-graphs or timeout (the catalog admits only built-ins marked `inline` without retries or a
+ * timeout), so this needs only the registry, and a gateway can run them as well as a runner.
+ */
+import { Context, Effect, Layer, Schema, Stream } from "effect"
+import { type BlockContext, BlockError } from "@weft/block-sdk"
+import { BlockRegistry, SubgraphRunner } from "@weft/runtime"
+import { checkYield, describeIssue } from "./BlockExecutor.ts"
+import type { ExecuteRequest } from "./RunDeps.ts"
+import { BlockFailure, type NodeEventMessage } from "./RunProtocol.ts"
+
+/** Inline blocks run no sub-graphs; the block services still name the runner, so one that refuses stands in. */
+const noSubgraphs = SubgraphRunner.of({
+  run: () => Stream.fail(new BlockError({ message: "an inline block cannot run a sub-graph", retryable: false }))
+})
+
+export class InlineBlocks extends Context.Service<
+  InlineBlocks,
+  {
+    /** One attempt of an inline node execution, here and now. */
+    readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+  }
+>()("@weft/actors/InlineBlocks") {
+  static readonly layer = Layer.effect(
+    InlineBlocks,
+    Effect.gen(function* () {
+      const registry = yield* BlockRegistry
+      const execute = (request: ExecuteRequest): Stream.Stream<NodeEventMessage, BlockFailure> => {
+        const block = registry.resolveSync(request.block)
+        if (block === undefined) {
+          return Stream.fail(new BlockFailure({ message: `unknown block ${request.block.id}`, retryable: false }))
+        }
+        return Stream.unwrap(
+          Effect.gen(function* () {
+            const input = yield* Schema.decodeUnknownEffect(block.inputSchema)(request.input).pipe(
+              Effect.mapError(
+                (e) => new BlockFailure({ message: `invalid input: ${describeIssue(e)}`, retryable: false })
+              )
+            )
+            const ctx: BlockContext = {
+              executionId: request.executionId,
+              nodeExecutionId: request.nodeExecutionId,
+              nodeId: request.nodeId,
+              attempt: request.attempt,
+              idempotencyKey: `${request.executionId}/${request.nodeExecutionId}`,
+              credentials: {},
+              log: (message, fields) =>
+                Effect.logInfo(message).pipe(
+                  Effect.annotateLogs({ ...fields, executionId: request.executionId, nodeId: request.nodeId })
+                )
+            }
+            // Decoded with this block's own input schema just above, so the erased signature holds.
+            const run = block.run as (
+              input: unknown,
+              ctx: BlockContext
+            ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, SubgraphRunner>
+            return run(input, ctx).pipe(
+              Stream.mapError((e) => new BlockFailure({ message: e.message, retryable: false })),
+              Stream.mapEffect((y) => checkYield(block, y)),
+              Stream.provideService(SubgraphRunner, noSubgraphs)
+            )
+          })
+        )
+      }
+      return InlineBlocks.of({ execute })
+    })
+  )
+}
