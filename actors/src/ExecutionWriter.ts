@@ -58,7 +58,8 @@ export class ExecutionWriter extends Context.Service<
        * One statement per batch: every insert and guarded update as a data-modifying CTE. A single statement is
        * atomic by itself, so the batch costs one round trip and one commit instead of a BEGIN, five statements
        * and a COMMIT. Rows updated here were inserted by an earlier batch (foldBatch merges same-batch updates
-       * into the insert), because CTEs of one statement do not see each other's changes.
+       * into the insert, of node executions and of runs), because CTEs of one statement do not see each other's
+       * changes.
        */
       const commit = Effect.fnUntraced(function* (items: ReadonlyArray<BatchItem>) {
         const b = foldBatch(items)
@@ -82,11 +83,14 @@ export class ExecutionWriter extends Context.Service<
         const fresh = (column: string) => (conditional ? sql`WHERE ${kept(column)}` : sql``)
         if (b.execInserts.length > 0) {
           ctes.push(sql`ex AS (
-            INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, parent_execution_id, stats)
-            SELECT x.id, x.graph_id, x.graph_version, x.user_id, 'QUEUED', x.inputs, x.parent_execution_id, x.stats
+            INSERT INTO executions (id, graph_id, graph_version, user_id, status, inputs, outputs, stuck_nodes,
+              parent_execution_id, stats, started_at, ended_at)
+            SELECT x.id, x.graph_id, x.graph_version, x.user_id, x.status, x.inputs, coalesce(x.outputs, '{}'),
+                   coalesce(x.stuck_nodes, '[]'), x.parent_execution_id, x.stats,
+                   CASE WHEN x.started THEN now() END, CASE WHEN x.ended THEN now() END
             FROM jsonb_to_recordset(${pg.json(b.execInserts)}) AS x(
-              id text, graph_id text, graph_version int, user_id text, inputs jsonb, parent_execution_id text,
-              stats jsonb)
+              id text, graph_id text, graph_version int, user_id text, status text, inputs jsonb, outputs jsonb,
+              stuck_nodes jsonb, parent_execution_id text, stats jsonb, started boolean, ended boolean)
             ${fresh("x.id")}
             ON CONFLICT (id) DO NOTHING
             RETURNING 1)`)

@@ -9,12 +9,15 @@ import * as Engine from "@weft/runtime"
 import { Access, GraphId, GraphVersion, type StoreError, UserId } from "@weft/runtime"
 import { ExecutionWriter, type WriteOp } from "./ExecutionWriter.ts"
 import { GraphVersions } from "./GraphVersions.ts"
+import { InlineBlocks } from "./InlineBlocks.ts"
+import { isInstantGraph, runInstantly } from "./InstantRun.ts"
 import { ProcessIdentity } from "./ProcessIdentity.ts"
 import { encodeBatches } from "./RunEvents.ts"
 import { makeStep, plan } from "./RunPlan.ts"
 import { makeRunBroadcast, type RunBroadcast } from "./RunBroadcast.ts"
 import { type FreshRun, GraphRun, type RunEnd, type RunEvent, type RunNotFound } from "./RunProtocol.ts"
 import { RunnerBlocks } from "./RunnerBlocks.ts"
+import type { StepContext } from "./RunSteps.ts"
 
 export interface StartRequest {
   readonly graphId: string
@@ -66,6 +69,7 @@ export class Executions extends Context.Service<
       const makeClient = yield* GraphRun.client
       const background = yield* FiberSet.make()
       const identity = yield* ProcessIdentity
+      const inline = yield* InlineBlocks
 
       const remoteWatch = (executionId: string, fresh?: FreshRun) =>
         makeClient(executionId)
@@ -86,15 +90,18 @@ export class Executions extends Context.Service<
 
       /**
        * Validates the start against `graph` (a rejected start stores nothing) and writes the run with its starting
-       * node executions; false when `expectActive` and `graph` is no longer the active version (nothing written).
+       * node executions, or, when `instant` and the graph is all instant blocks, the whole run (InstantRun).
+       * `inserted` is false when `expectActive` and `graph` is no longer the active version (nothing written).
        */
       const insert = Effect.fnUntraced(function* (
         request: StartRequest,
         executionId: string,
         graph: Engine.Graph,
-        expectActive: boolean
+        expectActive: boolean,
+        instant: boolean
       ) {
-        const started = Engine.start(blocks.compile(graph), executionId as Engine.ExecutionId, request.inputs)
+        const compiled = blocks.compile(graph)
+        const started = Engine.start(compiled, executionId as Engine.ExecutionId, request.inputs)
         if (Result.isFailure(started)) return yield* started.failure
         const ops: Array<WriteOp> = [
           {
@@ -112,6 +119,19 @@ export class Executions extends Context.Service<
         const step = makeStep()
         plan(started.success.state, started.success.commands, step)
         step.events.unshift({ _tag: "graph", status: "QUEUED" })
+        const ctx: StepContext = {
+          executionId,
+          userId: request.userId,
+          runner: identity,
+          compiled,
+          state: started.success.state,
+          attempts: new Map(),
+          runsInline: blocks.catalog.runsInline,
+          executeInline: inline.execute,
+          runSeq: 0
+        }
+        const ranInstantly = instant && isInstantGraph(ctx)
+        const end = ranInstantly ? yield* runInstantly(ctx, step) : undefined
         const result = yield* writer.write(executionId, [
           ...ops,
           ...step.ops,
@@ -121,31 +141,38 @@ export class Executions extends Context.Service<
             payloads: encodeBatches({ executionId, graphId: graph.id, userId: request.userId }, step.events)
           }
         ])
-        return !result.skippedRuns.includes(executionId)
+        return { inserted: !result.skippedRuns.includes(executionId), ranInstantly, end }
       })
 
-      /** Writes the run (validated first: a rejected start stores nothing); what its entity is told about it. */
-      const create = Effect.fnUntraced(function* (request: StartRequest) {
+      /**
+       * Writes the run (validated first: a rejected start stores nothing). Returns what its entity is told about it:
+       * the run as a FreshRun, nothing when it ran instantly that far (the entity loads it), or its end.
+       */
+      const create = Effect.fnUntraced(function* (request: StartRequest, instant: boolean) {
         const access = request.asAdmin === true ? Access.admin : Access.owner(UserId.make(request.userId))
         const graphId = GraphId.make(request.graphId)
         const executionId = request.executionId ?? randomUUID()
         let graph: Engine.Graph
+        let written: Effect.Success<ReturnType<typeof insert>>
         if (request.graphVersion !== undefined) {
           graph = yield* graphs.get(graphId, access, GraphVersion.make(request.graphVersion))
-          yield* insert(request, executionId, graph, false)
+          written = yield* insert(request, executionId, graph, false, instant)
         } else {
           // The active version this process last saw, checked by the store as the run is inserted; only when it
           // changed (or the inputs do not fit it) is the store asked which version is active now.
           graph = yield* graphs.remembered(graphId, access)
-          const inserted = yield* insert(request, executionId, graph, true).pipe(
-            Effect.catchTag("StartRejected", () => Effect.succeed(false))
+          written = yield* insert(request, executionId, graph, true, instant).pipe(
+            Effect.catchTag("StartRejected", () =>
+              Effect.succeed({ inserted: false, ranInstantly: false, end: undefined })
+            )
           )
-          if (!inserted) {
+          if (!written.inserted) {
             graphs.forget(graphId)
             graph = yield* graphs.get(graphId, access)
-            yield* insert(request, executionId, graph, false)
+            written = yield* insert(request, executionId, graph, false, instant)
           }
         }
+        if (written.ranInstantly) return { executionId, fresh: undefined, end: written.end }
         const fresh: FreshRun = {
           graphId: graph.id,
           graphVersion: graph.version,
@@ -153,11 +180,11 @@ export class Executions extends Context.Service<
           inputs: request.inputs,
           parentExecutionId: request.parentExecutionId ?? null
         }
-        return { executionId, fresh }
+        return { executionId, fresh, end: undefined }
       })
 
       const start = Effect.fn("Executions.start")(function* (request: StartRequest) {
-        const { executionId, fresh } = yield* create(request)
+        const { executionId, fresh } = yield* create(request, false)
         // Someone must hold the Start call open so the entity stays alive while its run is driven.
         const broadcast = makeRunBroadcast()
         local.set(executionId, broadcast)
@@ -178,12 +205,14 @@ export class Executions extends Context.Service<
       })
 
       const launch = Effect.fn("Executions.launch")(function* (request: StartRequest) {
-        const { executionId, fresh } = yield* create(request)
+        const created = yield* create(request, true)
+        const { executionId, fresh } = created
+        if (created.end !== undefined) return { executionId, end: Effect.succeed(created.end) }
         const ended = yield* Deferred.make<RunEnd | undefined>()
         yield* FiberSet.run(
           background,
           makeClient(executionId)
-            .Await({ executionId, fresh })
+            .Await(fresh === undefined ? { executionId } : { executionId, fresh })
             .pipe(
               Effect.tap((end) => Deferred.succeed(ended, end)),
               // The run is durable: if its entity cannot be reached now, recovery resumes it.

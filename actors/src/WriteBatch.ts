@@ -129,7 +129,7 @@ export const foldBatch = (items: ReadonlyArray<BatchItem>) => {
   const nodeUpdates = new Map<string, PendingNodeUpdate>()
   const outputs: Array<Record<string, unknown>> = []
   const execUpdates = new Map<string, PendingExecutionUpdate>()
-  const execInserts: Array<Record<string, unknown>> = []
+  const execInserts = new Map<string, Record<string, unknown>>()
   const notifications: Array<string> = []
   const notified: Array<string> = []
   const claims: Array<string> = []
@@ -143,14 +143,19 @@ export const foldBatch = (items: ReadonlyArray<BatchItem>) => {
           }
           break
         case "InsertExecution":
-          execInserts.push({
+          execInserts.set(op.id, {
             id: op.id,
             graph_id: op.graphId,
             graph_version: op.graphVersion,
             user_id: op.userId,
+            status: "QUEUED",
             inputs: op.inputs,
+            outputs: null,
+            stuck_nodes: null,
             parent_execution_id: op.parentExecutionId,
             stats: op.stats,
+            started: false,
+            ended: false,
             expect_active: op.expectActive === true
           })
           break
@@ -235,6 +240,19 @@ export const foldBatch = (items: ReadonlyArray<BatchItem>) => {
           })
           break
         case "UpdateExecution": {
+          const inserted = execInserts.get(op.id)
+          if (inserted !== undefined) {
+            // A run created in this very batch (InstantRun): its latest state goes into the insert itself.
+            if (op.status !== undefined) {
+              inserted.status = op.status
+              if (op.status === "RUNNING") inserted.started = true
+              if (isEnd(op.status)) inserted.ended = true
+            }
+            if (op.outputs !== undefined) inserted.outputs = op.outputs
+            if (op.stuckNodes !== undefined) inserted.stuck_nodes = op.stuckNodes
+            if (op.stats !== undefined) inserted.stats = { ...(inserted.stats as object), ...op.stats }
+            break
+          }
           if (op.claim === true) claims.push(op.id)
           const prev = execUpdates.get(op.id)
           const firstStatus = prev?.status ?? null
@@ -261,7 +279,7 @@ export const foldBatch = (items: ReadonlyArray<BatchItem>) => {
   return {
     notifications,
     notified,
-    execInserts,
+    execInserts: [...execInserts.values()],
     inserts: [...inserts.values()],
     nodeUpdates: [...nodeUpdates.values()],
     outputs,
