@@ -5,7 +5,9 @@
  * `weft dev` (gateway and runner together). Concurrent keep-alive HTTP clients spread over the gateways measure:
  * - `GET /api/v1/graphs`;
  * - a 3-node run started and completed through `POST /api/v1/executions?wait=30` (start → all outputs stored);
- *   afterwards the database must hold as many COMPLETED runs as there were 200 answers.
+ *   afterwards the database must hold as many COMPLETED runs as there were 200 answers. Two graphs: the greeting
+ *   example, whose blocks are all instant built-ins (its runs are written whole by the gateway, InstantRun), and
+ *   the same shape with a Wait of 0 s in the middle, whose runs go to a GraphRun entity on a runner.
  * Prints requests per second, p50/p99 latency, the CPU each process (and PostgreSQL's and Redis's) spent per
  * completed run (on two cores that is the budget), PostgreSQL transactions per run and the RSS of every process.
  * Run: `npm run bench -- gateway`.
@@ -261,32 +263,37 @@ const wrkRequest = (method: string, token: string, body?: string) =>
   ].join("\n")
 
 const line = (label: string, r: LoadResult) =>
-  `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
+  `  ${label.padEnd(52)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
     .toFixed(1)
     .padStart(6)} ms   (${r.ok} ok, ${r.failed} failed)`
 
-const scenario = (
-  title: string,
-  gateways: ReadonlyArray<Gateway>,
-  runnerPid: number | undefined,
+interface RunRounds {
+  /** Users thinking between runs (wrk only). */
+  readonly paced: LoadResult | undefined
+  readonly pacedCpu: string
+  readonly pacedMachineMs: number
+  /** Closed loop: each client starts its next run as soon as the last one answered. */
+  readonly runs: LoadResult
+  readonly cpu: string
+  readonly machineMs: number
+  readonly commitsPerRun: number
+  readonly recorded: number
+}
+
+/**
+ * Starts and awaits runs of `graphId` (`POST /api/v1/executions?wait=30`): first users thinking between runs (the
+ * latency at the target's rate, measured before the closed loop churns the tables and PostgreSQL's autovacuum
+ * follows), then the closed loop; CPU per run of each process, of PostgreSQL and of the whole machine.
+ */
+const runRounds = (
+  urls: ReadonlyArray<string>,
   token: string,
-  graphId: string
+  graphId: string,
+  processes: Readonly<Record<string, ReadonlyArray<number>>>
 ) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const headers = { authorization: `Bearer ${token}` }
-    const urls = gateways.map((g) => g.url)
-    // Warm up connections, JIT and caches.
-    yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200).pipe(
-      Effect.timeout("2 seconds"),
-      Effect.ignore
-    )
-    const reads =
-      process.env.WEFT_BENCH_RUNS_ONLY === "1"
-        ? { ok: 0, failed: 0, perSecond: 0, p50: 0, p99: 0 }
-        : hasWrk
-          ? yield* loadWithWrk(urls, "/api/v1/graphs", wrkRequest("GET", token))
-          : yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
     const completed = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions WHERE status = 'COMPLETED'`.pipe(
       Effect.map((rows) => rows[0]?.n ?? 0)
     )
@@ -294,12 +301,6 @@ const scenario = (
     // wrk stops mid-request: runs it started but did not wait for still complete; count once they have.
     const unfinishedRuns = sql<{ n: number }>`SELECT count(*)::int AS n FROM executions
       WHERE status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')`.pipe(Effect.map((rows) => rows[0]?.n ?? 0))
-    const processes = {
-      ...Object.fromEntries(gateways.map((g, i) => [`gateway ${i + 1}`, [g.pid]])),
-      ...(runnerPid === undefined ? {} : { runner: [runnerPid] })
-    }
-    // First, before the closed-loop round churns the tables (PostgreSQL's autovacuum would follow it): users
-    // thinking between runs, ~500 runs/s offered, the latency at the target's rate.
     const pacedBefore = yield* machineBusySeconds
     const pacedCpuBefore = yield* cpuSnapshot(processes)
     const paced = hasWrk
@@ -336,25 +337,66 @@ const scenario = (
     const commitsAfter = yield* commits
     yield* eventually(Effect.map(unfinishedRuns, (n) => n === 0))
     const after = yield* completed
+    const rounds: RunRounds = {
+      paced,
+      pacedCpu: paced === undefined ? "" : cpuPerRequest(pacedCpuBefore, pacedCpuAfter, paced.ok),
+      pacedMachineMs: paced === undefined ? 0 : ((pacedAfter - pacedBefore) * 1000) / Math.max(1, paced.ok),
+      runs,
+      cpu: cpuPerRequest(cpuBefore, cpuAfter, runs.ok),
+      machineMs: ((machineAfter - machineBefore) * 1000) / Math.max(1, runs.ok),
+      commitsPerRun: (commitsAfter - commitsBefore) / Math.max(1, runs.ok),
+      recorded: after - before
+    }
+    return rounds
+  })
+
+const printRounds = (label: string, r: RunRounds) => {
+  console.log(line(`${label}, start → completed`, r.runs))
+  console.log(
+    `    runs durably recorded: ${r.recorded} COMPLETED rows for ${r.runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
+  )
+  if (r.paced !== undefined) console.log(line(`${label}, users thinking ${thinkMs} ms`, r.paced))
+  console.log(
+    `    machine CPU ms per run (all cores, load generator included): ${r.machineMs.toFixed(2)}${r.paced === undefined ? "" : `, ${r.pacedMachineMs.toFixed(2)} with think time`}`
+  )
+  console.log(`    CPU ms per completed run: ${r.cpu}`)
+  if (r.paced !== undefined) console.log(`    CPU ms per run with think time: ${r.pacedCpu}`)
+  console.log(`    PostgreSQL transactions per completed run: ${r.commitsPerRun.toFixed(2)}`)
+}
+
+const scenario = (
+  title: string,
+  gateways: ReadonlyArray<Gateway>,
+  runnerPid: number | undefined,
+  token: string,
+  graphs: BenchGraphs
+) =>
+  Effect.gen(function* () {
+    const headers = { authorization: `Bearer ${token}` }
+    const urls = gateways.map((g) => g.url)
+    // Warm up connections, JIT and caches.
+    yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200).pipe(
+      Effect.timeout("2 seconds"),
+      Effect.ignore
+    )
+    const reads =
+      process.env.WEFT_BENCH_RUNS_ONLY === "1"
+        ? { ok: 0, failed: 0, perSecond: 0, p50: 0, p99: 0 }
+        : hasWrk
+          ? yield* loadWithWrk(urls, "/api/v1/graphs", wrkRequest("GET", token))
+          : yield* load(urls, (url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
+    const processes = {
+      ...Object.fromEntries(gateways.map((g, i) => [`gateway ${i + 1}`, [g.pid]])),
+      ...(runnerPid === undefined ? {} : { runner: [runnerPid] })
+    }
+    const instant = yield* runRounds(urls, token, graphs.instant, processes)
+    const throughRunner = yield* runRounds(urls, token, graphs.throughRunner, processes)
     console.log(
       `\n[${title}, ${concurrency} concurrent clients, ${seconds} s each, load from ${hasWrk ? "wrk" : "Node fetch"}]`
     )
     console.log(line("GET /api/v1/graphs", reads))
-    console.log(line("3-node run, start → completed", runs))
-    console.log(
-      `  runs durably recorded: ${after - before} COMPLETED rows for ${runs.ok} 200 answers${hasWrk ? " (plus the runs in flight when wrk stopped)" : ""}`
-    )
-    if (paced !== undefined) {
-      console.log(line(`3-node run, users thinking ${thinkMs} ms`, paced))
-      console.log(
-        `  machine CPU ms per run (all cores, load generator included): ${(((machineAfter - machineBefore) * 1000) / Math.max(1, runs.ok)).toFixed(2)} with wrk, ${(((pacedAfter - pacedBefore) * 1000) / Math.max(1, paced.ok)).toFixed(2)} with think time`
-      )
-    }
-    console.log(`  CPU ms per completed run: ${cpuPerRequest(cpuBefore, cpuAfter, runs.ok)}`)
-    if (paced !== undefined) {
-      console.log(`  CPU ms per run with think time: ${cpuPerRequest(pacedCpuBefore, pacedCpuAfter, paced.ok)}`)
-    }
-    console.log(`  PostgreSQL transactions per completed run: ${((commitsAfter - commitsBefore) / runs.ok).toFixed(2)}`)
+    printRounds("3-node run (instant blocks)", instant)
+    printRounds("3-node run via GraphRun entity", throughRunner)
     const rss = yield* Effect.forEach(gateways, (g) => rssMb(g.pid))
     console.log(
       `  RSS: ${rss.map((mb, i) => `gateway ${i + 1} ${mb.toFixed(0)} MB`).join(", ")}${runnerPid === undefined ? "" : `, runner ${(yield* rssMb(runnerPid)).toFixed(0)} MB`}, bench client ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`
@@ -372,19 +414,41 @@ const benchToken = Effect.promise(() =>
     .sign(new TextEncoder().encode(secret))
 )
 
-/** Creates the example 3-node graph through `gateway` and returns its id. */
-const createGraph = (gateway: Gateway, token: string) =>
+interface BenchGraphs {
+  /** The greeting example: AgentInput → FillTextTemplate → AgentOutput, all instant built-ins (InstantRun). */
+  readonly instant: string
+  /** The same with a Wait of 0 s in the middle: not instant, so driven by a GraphRun entity on a runner. */
+  readonly throughRunner: string
+}
+
+/** Creates the two 3-node graphs through `gateway` and returns their ids. */
+const createGraphs = (gateway: Gateway, token: string) =>
   Effect.gen(function* () {
     const file: Record<string, unknown> = JSON.parse(yield* Effect.promise(() => NodeFs.readFile(greeting, "utf8")))
     const { id: _id, ...withoutId } = file
-    const created = yield* Effect.promise(() =>
-      fetch(`${gateway.url}/api/v1/graphs`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify(withoutId)
-      }).then((r) => r.json())
-    )
-    return Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String }))(created).id
+    const create = (doc: unknown) =>
+      Effect.promise(() =>
+        fetch(`${gateway.url}/api/v1/graphs`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(doc)
+        }).then((r) => r.json())
+      ).pipe(Effect.map((created) => Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String }))(created).id))
+    const throughRunner = {
+      name: "Greeting after a wait",
+      description: "AgentInput → Wait 0 s → AgentOutput",
+      nodes: [
+        { id: "in", block: { id: "AgentInput" }, inputDefault: { name: "name" } },
+        { id: "wait", block: { id: "Wait" }, inputDefault: { seconds: 0 } },
+        { id: "out", block: { id: "AgentOutput" }, inputDefault: { name: "greeting" } }
+      ],
+      links: [
+        { sourceId: "in", sourceName: "result", sinkId: "wait", sinkName: "data" },
+        { sourceId: "wait", sourceName: "data", sinkId: "out", sinkName: "value" }
+      ]
+    }
+    const graphs: BenchGraphs = { instant: yield* create(withoutId), throughRunner: yield* create(throughRunner) }
+    return graphs
   })
 
 /** One `weft runner` and one then two `weft gateway` processes over one database and Redis. */
@@ -403,11 +467,11 @@ const distributed = Effect.gen(function* () {
   const prefix = `weft:bench:${process.pid}:${Date.now()}:`
   const first = yield* startGateway(databaseUrl, prefix)
   const token = yield* benchToken
-  const graphId = yield* createGraph(first, token)
-  yield* scenario("distributed: 1 weft gateway, 1 weft runner", [first], runner.pid, token, graphId)
+  const graphs = yield* createGraphs(first, token)
+  yield* scenario("distributed: 1 weft gateway, 1 weft runner", [first], runner.pid, token, graphs)
   if (process.env.WEFT_BENCH_GATEWAYS === "1") return
   const second = yield* startGateway(databaseUrl, prefix)
-  yield* scenario("distributed: 2 weft gateways, 1 weft runner", [first, second], runner.pid, token, graphId)
+  yield* scenario("distributed: 2 weft gateways, 1 weft runner", [first, second], runner.pid, token, graphs)
 }).pipe(Effect.scoped, Effect.provide(Layer.fresh(TestDatabase.layer)))
 
 /** `weft dev` over the same PostgreSQL and Redis: the gateway and the runner in one process. */
@@ -415,8 +479,8 @@ const embedded = Effect.gen(function* () {
   const databaseUrl = yield* TestDatabase.TestDatabaseUrl
   const dev = yield* startGateway(databaseUrl, `weft:bench:${process.pid}:${Date.now()}:`, "dev")
   const token = yield* benchToken
-  const graphId = yield* createGraph(dev, token)
-  yield* scenario("single process: weft dev (gateway and runner)", [dev], undefined, token, graphId)
+  const graphs = yield* createGraphs(dev, token)
+  yield* scenario("single process: weft dev (gateway and runner)", [dev], undefined, token, graphs)
 }).pipe(Effect.scoped, Effect.provide(Layer.fresh(TestDatabase.layer)))
 
 export const gatewayBench = Effect.andThen(
