@@ -4,10 +4,10 @@
  * no credentials, sub-graphs or timeout (the catalog admits only built-ins marked `inline` without retries or a
  * timeout), so this needs only the registry, and a gateway can run them as well as a runner.
  */
-import { Context, Effect, Layer, Schema, Stream } from "effect"
-import { type BlockContext, BlockError } from "@weft/block-sdk"
+import { Context, Effect, Layer, Stream } from "effect"
+import { BlockError } from "@weft/block-sdk"
 import { BlockRegistry, SubgraphRunner } from "@weft/runtime"
-import { checkYield, describeIssue } from "./BlockExecutor.ts"
+import { blockContext, decodeInput, runBlock } from "./BlockRun.ts"
 import type { ExecuteRequest } from "./RunDeps.ts"
 import { BlockFailure, type NodeEventMessage } from "./RunProtocol.ts"
 
@@ -33,35 +33,9 @@ export class InlineBlocks extends Context.Service<
           return Stream.fail(new BlockFailure({ message: `unknown block ${request.block.id}`, retryable: false }))
         }
         return Stream.unwrap(
-          Effect.gen(function* () {
-            const input = yield* Schema.decodeUnknownEffect(block.inputSchema)(request.input).pipe(
-              Effect.mapError(
-                (e) => new BlockFailure({ message: `invalid input: ${describeIssue(e)}`, retryable: false })
-              )
-            )
-            const ctx: BlockContext = {
-              executionId: request.executionId,
-              nodeExecutionId: request.nodeExecutionId,
-              nodeId: request.nodeId,
-              attempt: request.attempt,
-              idempotencyKey: `${request.executionId}/${request.nodeExecutionId}`,
-              credentials: {},
-              log: (message, fields) =>
-                Effect.logInfo(message).pipe(
-                  Effect.annotateLogs({ ...fields, executionId: request.executionId, nodeId: request.nodeId })
-                )
-            }
-            // Decoded with this block's own input schema just above, so the erased signature holds.
-            const run = block.run as (
-              input: unknown,
-              ctx: BlockContext
-            ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, SubgraphRunner>
-            return run(input, ctx).pipe(
-              Stream.mapError((e) => new BlockFailure({ message: e.message, retryable: false })),
-              Stream.mapEffect((y) => checkYield(block, y)),
-              Stream.provideService(SubgraphRunner, noSubgraphs)
-            )
-          })
+          Effect.map(decodeInput(block, request.input), (input) =>
+            runBlock(block, input, blockContext(request, {})).pipe(Stream.provideService(SubgraphRunner, noSubgraphs))
+          )
         )
       }
       return InlineBlocks.of({ execute })
