@@ -46,10 +46,13 @@ export class Executions extends Context.Service<
      * run (`watch` streams every output). The request is held in the background until the run ends, keeping its
      * entity alive, whether or not anyone awaits `end` (undefined if the run was lost before it ended).
      */
-    readonly launch: (
-      request: StartRequest
-    ) => Effect.Effect<
-      { readonly executionId: string; readonly end: Effect.Effect<RunEnd | undefined> },
+    readonly launch: (request: StartRequest) => Effect.Effect<
+      {
+        readonly executionId: string
+        readonly end: Effect.Effect<RunEnd | undefined>
+        /** The end already, for a run that ran instantly (InstantRun). */
+        readonly ended: RunEnd | undefined
+      },
       Engine.StartRejected | Engine.GraphNotFound | Engine.GraphAccessDenied | StoreError
     >
     /** The end of a run started earlier (resuming it if no runner drives it); undefined if it is unknown. */
@@ -207,7 +210,7 @@ export class Executions extends Context.Service<
       const launch = Effect.fn("Executions.launch")(function* (request: StartRequest) {
         const created = yield* create(request, true)
         const { executionId, fresh } = created
-        if (created.end !== undefined) return { executionId, end: Effect.succeed(created.end) }
+        if (created.end !== undefined) return { executionId, end: Effect.succeed(created.end), ended: created.end }
         const ended = yield* Deferred.make<RunEnd | undefined>()
         yield* FiberSet.run(
           background,
@@ -224,7 +227,7 @@ export class Executions extends Context.Service<
               )
             )
         )
-        return { executionId, end: Deferred.await(ended) }
+        return { executionId, end: Deferred.await(ended), ended: undefined }
       })
 
       const awaitEnd = (executionId: string) =>

@@ -100,6 +100,7 @@ const makeStarter = Effect.gen(function* () {
     const executionId = existing ?? fresh
     const wait = Math.min(options.waitSeconds ?? 0, config.maxWaitSeconds)
     let end: Effect.Effect<RunEnd | undefined>
+    let ended: RunEnd | undefined
     if (existing === undefined) {
       const launched = yield* executions
         .launch({
@@ -112,12 +113,15 @@ const makeStarter = Effect.gen(function* () {
         })
         .pipe(Effect.tapError(() => (key === undefined ? Effect.void : release(options.userId, key))))
       end = launched.end
+      ended = launched.ended
     } else {
       end = executions.awaitEnd(executionId)
     }
     const accepted: StartOutcome = { _tag: "Accepted", executionId }
     if (wait <= 0) return accepted
-    const last = yield* end.pipe(Effect.timeoutOption(Duration.seconds(wait)))
+    // A run that ran instantly has its end already: no timer to set.
+    const last =
+      ended === undefined ? yield* end.pipe(Effect.timeoutOption(Duration.seconds(wait))) : Option.some(ended)
     if (Option.isNone(last) || last.value === undefined) return accepted
     const { status, outputs, stuckNodes } = last.value
     return status === "COMPLETED" || status === "FAILED" || status === "TERMINATED"
