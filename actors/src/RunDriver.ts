@@ -5,12 +5,12 @@
  * published). Restarted on another runner, it rebuilds its state by replaying the journal. A run started as fresh
  * (RunProtocol's FreshRun) that turns out not to be answers `Reload`: its entity loads it and drives it again.
  */
-import { Effect, Fiber, Queue, Result, Stream } from "effect"
+import { Effect, Fiber, Queue, Result } from "effect"
 import * as Engine from "@weft/runtime"
 import { ExecutionId, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { RunBroadcast } from "./RunBroadcast.ts"
 import type { WriteOp } from "./ExecutionWriter.ts"
-import { type Dispatch, makeStep, plan, type Step } from "./RunPlan.ts"
+import { type Dispatch, makeStep, plan } from "./RunPlan.ts"
 import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
