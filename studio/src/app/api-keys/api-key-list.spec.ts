@@ -3,11 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { ApiKeyMetadata, CreatedApiKey, NewApiKey } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { ApiKeyList } from "./api-key-list"
-
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
-}
+import { until } from "../../spec-helpers"
 
 describe("ApiKeyList", () => {
   it("shows a new key's secret once, copies it, and forgets it on dismiss", async () => {

@@ -4,19 +4,11 @@ import { beforeEach, describe, expect, it } from "vitest"
 import type { BlockDescriptor, Graph, GraphFile } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { EditorStore, freshNodeId, linkId, toGraphFile } from "./editor-store"
+import { testBlock } from "../../spec-helpers"
 
-const block = (id: string, inputs: object, outputs: object): BlockDescriptor => ({
-  id,
-  version: "1.0.0",
-  name: id,
-  description: "",
-  categories: [],
-  inputSchema: { type: "object", properties: inputs },
-  outputSchema: { type: "object", properties: { ...outputs, error: { type: "string" } } },
-  staticOutput: false,
-  dynamicOutput: false,
-  credentials: {}
-})
+/** Every block here has an `error` output pin, as the built-ins do. */
+const block = (id: string, inputs: object, outputs: object): BlockDescriptor =>
+  testBlock(id, inputs, { ...outputs, error: { type: "string" } })
 
 const blocks = [
   block("Calculator", { a: { type: "number" }, b: { type: "number" } }, { result: { type: "number" } }),

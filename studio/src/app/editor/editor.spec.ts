@@ -8,6 +8,7 @@ import { GatewayApi } from "../api/gateway-api"
 import { Editor } from "./editor"
 import { EditorStore } from "./editor-store"
 import { GraphCanvas } from "./graph-canvas"
+import { until } from "../../spec-helpers"
 
 const calculator: BlockDescriptor = {
   id: "Calculator",
@@ -112,11 +113,6 @@ const gateway = (options: { failSave?: HttpErrorResponse } = {}) => {
 }
 
 /** Waits until the zoneless renderer shows what `ready` looks for. */
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
-}
-
 const mount = async (fake: ReturnType<typeof gateway>, executionId?: string) => {
   TestBed.configureTestingModule({
     providers: [provideRouter([]), { provide: GatewayApi, useValue: fake satisfies Partial<GatewayApi> }]

@@ -1,25 +1,16 @@
 import { describe, expect, it } from "vitest"
-import type { BlockDescriptor, GraphNode } from "../api/api-types"
+import type { GraphNode } from "../api/api-types"
 import { type CandidateContext, linkCandidates, sourcesFor, unlinkedInputs } from "./link-candidates"
 import { canConnect } from "./pin-compatibility"
-
-const block = (id: string, inputs: object, outputs: object): BlockDescriptor => ({
-  id,
-  version: "1.0.0",
-  name: id,
-  description: "",
-  categories: [],
-  inputSchema: { type: "object", properties: inputs },
-  outputSchema: { type: "object", properties: outputs },
-  staticOutput: false,
-  dynamicOutput: false,
-  credentials: {}
-})
+import { testBlock } from "../../spec-helpers"
 
 const blocks = new Map([
-  ["Text", block("Text", { format: { type: "string" }, values: { type: "object" } }, { output: { type: "string" } })],
-  ["Calc", block("Calc", { a: { type: "number" }, b: { type: "number" } }, { result: { type: "number" } })],
-  ["Wait", block("Wait", { seconds: { type: "number" }, data: {} }, { data: {} })]
+  [
+    "Text",
+    testBlock("Text", { format: { type: "string" }, values: { type: "object" } }, { output: { type: "string" } })
+  ],
+  ["Calc", testBlock("Calc", { a: { type: "number" }, b: { type: "number" } }, { result: { type: "number" } })],
+  ["Wait", testBlock("Wait", { seconds: { type: "number" }, data: {} }, { data: {} })]
 ])
 
 const node = (id: string, blockId: string): GraphNode => ({

@@ -1,27 +1,15 @@
 import { TestBed } from "@angular/core/testing"
 import { describe, expect, it } from "vitest"
-import type { BlockDescriptor, Graph } from "../api/api-types"
+import type { Graph } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { BlocksStore } from "./blocks-store"
 import { EditorStore } from "./editor-store"
 import { LinkPicker, sourceKey } from "./link-picker"
-
-const block = (id: string, inputs: object, outputs: object): BlockDescriptor => ({
-  id,
-  version: "1.0.0",
-  name: id,
-  description: "",
-  categories: [],
-  inputSchema: { type: "object", properties: inputs },
-  outputSchema: { type: "object", properties: outputs },
-  staticOutput: false,
-  dynamicOutput: false,
-  credentials: {}
-})
+import { testBlock, until } from "../../spec-helpers"
 
 const blocks = [
-  block("Text", { format: { type: "string" } }, { output: { type: "string" } }),
-  block("Calc", { a: { type: "number" }, b: { type: "number" } }, { result: { type: "number" } })
+  testBlock("Text", { format: { type: "string" } }, { output: { type: "string" } }),
+  testBlock("Calc", { a: { type: "number" }, b: { type: "number" } }, { result: { type: "number" } })
 ]
 
 const graph: Graph = {
@@ -38,11 +26,6 @@ const graph: Graph = {
   isActive: true,
   ownerId: "u1",
   createdAt: ""
-}
-
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
 }
 
 const mount = async () => {

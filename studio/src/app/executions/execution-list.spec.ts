@@ -4,11 +4,7 @@ import { describe, expect, it } from "vitest"
 import type { ExecutionPage, ExecutionQuery, ExecutionRecord, Graph } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { ExecutionList } from "./execution-list"
-
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
-}
+import { until } from "../../spec-helpers"
 
 const graph: Graph = {
   id: "g1",

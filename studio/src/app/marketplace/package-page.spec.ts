@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest"
 import type { InstalledPlugin, MarketplaceDetail } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { PackagePage } from "./package-page"
+import { until } from "../../spec-helpers"
 
 const detail: MarketplaceDetail = {
   name: "@acme/echo",
@@ -26,11 +27,6 @@ const detail: MarketplaceDetail = {
       deprecated: null
     }
   ]
-}
-
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
 }
 
 describe("PackagePage", () => {

@@ -6,6 +6,7 @@ import { GatewayApi } from "../api/gateway-api"
 import { EditorStore } from "../editor/editor-store"
 import { RunPanel } from "./run-panel"
 import { RunStore } from "./run-store"
+import { until } from "../../spec-helpers"
 
 const graph: Graph = {
   id: "g1",
@@ -20,11 +21,6 @@ const graph: Graph = {
   isActive: true,
   ownerId: "u1",
   createdAt: ""
-}
-
-const until = async (fixture: { whenStable(): Promise<unknown> }, ready: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !ready(); attempt++) await fixture.whenStable()
-  expect(ready()).toBe(true)
 }
 
 describe("RunPanel", () => {
