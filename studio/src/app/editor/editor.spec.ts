@@ -3,12 +3,12 @@ import { TestBed } from "@angular/core/testing"
 import { provideRouter } from "@angular/router"
 import { VflowComponent, ɵFlowEntitiesService, ɵSelectionService } from "ngx-vflow"
 import { describe, expect, it } from "vitest"
-import type { BlockDescriptor, ExecutionDetail, Graph, GraphFile } from "../api/api-types"
+import type { BlockDescriptor, Graph, GraphFile } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { Editor } from "./editor"
 import { EditorStore } from "./editor-store"
 import { GraphCanvas } from "./graph-canvas"
-import { until } from "../../spec-helpers"
+import { testExecution, testNodeExecution, until } from "../../spec-helpers"
 
 const calculator: BlockDescriptor = {
   id: "Calculator",
@@ -46,39 +46,17 @@ const graph = (version: number, nodeIds: ReadonlyArray<string> = ["calc"]): Grap
   createdAt: "2026-01-01T00:00:00Z"
 })
 
-const execution: ExecutionDetail = {
-  id: "e1",
-  graphId: "g1",
-  graphVersion: 2,
-  userId: "u1",
+const execution = testExecution({
   status: "FAILED",
-  inputs: {},
-  outputs: {},
-  stuckNodes: [],
-  stats: {},
-  parentExecutionId: null,
-  createdAt: "",
-  startedAt: null,
-  endedAt: null,
   nodeExecutions: [
-    {
-      id: "x1",
-      executionId: "e1",
+    testNodeExecution({
       nodeId: "calc",
       status: "FAILED",
-      pins: {},
-      input: null,
       error: "division by zero",
-      attempt: 1,
-      createdSeq: 1,
-      endSeq: 2,
-      queuedAt: null,
-      startedAt: null,
-      endedAt: null,
       outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "error", value: "division by zero", runSeq: 1, at: "" }]
-    }
+    })
   ]
-}
+})
 
 /** A gateway that serves versions 1-3 of g1 (3 is active, saved with a message) and records saves. */
 const gateway = (options: { failSave?: HttpErrorResponse } = {}) => {

@@ -1,12 +1,12 @@
 import { TestBed } from "@angular/core/testing"
 import { provideRouter } from "@angular/router"
 import { describe, expect, it } from "vitest"
-import type { ExecutionDetail, Graph, RunAccepted } from "../api/api-types"
+import type { Graph, RunAccepted } from "../api/api-types"
 import { GatewayApi } from "../api/gateway-api"
 import { EditorStore } from "../editor/editor-store"
 import { RunPanel } from "./run-panel"
 import { RunStore } from "./run-store"
-import { until } from "../../spec-helpers"
+import { testExecution, testNodeExecution, until } from "../../spec-helpers"
 
 const graph: Graph = {
   id: "g1",
@@ -77,39 +77,14 @@ describe("RunPanel", () => {
   })
 
   it("shows a finished run's graph outputs and node outputs as named regions of terms", async () => {
-    const detail: ExecutionDetail = {
-      id: "e1",
-      graphId: "g1",
-      graphVersion: 2,
-      userId: "u1",
-      status: "COMPLETED",
-      inputs: {},
+    const detail = testExecution({
       outputs: { greeting: ["Hello Ada"] },
-      stuckNodes: [],
-      stats: {},
-      parentExecutionId: null,
-      createdAt: "",
-      startedAt: null,
-      endedAt: null,
       nodeExecutions: [
-        {
-          id: "x1",
-          executionId: "e1",
-          nodeId: "in",
-          status: "COMPLETED",
-          pins: {},
-          input: null,
-          error: null,
-          attempt: 1,
-          createdSeq: 1,
-          endSeq: 2,
-          queuedAt: null,
-          startedAt: null,
-          endedAt: null,
+        testNodeExecution({
           outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "result", value: "Ada", runSeq: 1, at: "" }]
-        }
+        })
       ]
-    }
+    })
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),

@@ -5,6 +5,7 @@ import { GatewayApi } from "../api/gateway-api"
 import { WEB_SOCKET_FACTORY } from "../api/gateway-url"
 import { SessionStore } from "../auth/session-store"
 import { RunStore } from "./run-store"
+import { testExecution, testNodeExecution } from "../../spec-helpers"
 
 /** A WebSocket stand-in: the test plays the gateway's side by dispatching events on it. */
 class FakeSocket extends EventTarget {
@@ -49,39 +50,19 @@ describe("RunStore", () => {
     sockets = []
     started = []
     cancelled = []
-    stored = {
-      id: "e1",
-      graphId: "g1",
-      graphVersion: 2,
-      userId: "u1",
-      status: "COMPLETED",
+    stored = testExecution({
       inputs: { name: "Ada" },
       outputs: { greeting: ["Hello Ada!"] },
       stuckNodes: [{ nodeExecutionId: "x7", nodeId: "join", missingPins: ["right"] }],
-      stats: {},
-      parentExecutionId: null,
       createdAt: "2026-01-01T00:00:00Z",
-      startedAt: null,
-      endedAt: null,
       nodeExecutions: [
-        {
-          id: "x1",
-          executionId: "e1",
+        testNodeExecution({
           nodeId: "tpl",
-          status: "COMPLETED",
-          pins: {},
-          input: null,
-          error: null,
-          attempt: 1,
-          createdSeq: 1,
           endSeq: 3,
-          queuedAt: null,
-          startedAt: null,
-          endedAt: null,
           outputs: [{ nodeExecutionId: "x1", seq: 0, pin: "output", value: "Hello Ada!", runSeq: 2, at: "" }]
-        }
+        })
       ]
-    }
+    })
     const gateway = {
       startExecution: async (graphId: string, version: number, inputs: unknown): Promise<RunAccepted> => {
         started.push({ graphId, version, inputs })
