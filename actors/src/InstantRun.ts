@@ -6,17 +6,14 @@
  * there is nothing left to drive, so the run needs no GraphRun entity, no cluster message and no second commit.
  * If the commit is lost the run never existed and its starter never answered with its id.
  *
- * A graph that loops through more instant node runs than one step allows is stored as far as it got, RUNNING,
+ * A graph that loops through more instant node runs than one step allows (`inlineBudget`) is stored as far as it got, RUNNING,
  * and its entity loads and finishes it like any resumed run.
  */
 import { Effect } from "effect"
 import * as Engine from "@weft/runtime"
 import type { RunEnd } from "./RunProtocol.ts"
 import type { Step } from "./RunPlan.ts"
-import { runInlineWork, type StepContext } from "./RunSteps.ts"
-
-/** Instant node runs one start may do before the rest is left to the run's entity; a driver's step allows as many. */
-export const instantBudget = 256
+import { inlineBudget, runInlineWork, type StepContext } from "./RunSteps.ts"
 
 const instantGraphs = new WeakMap<Engine.CompiledGraph, boolean>()
 
@@ -37,7 +34,7 @@ export const isInstantGraph = (ctx: Pick<StepContext, "compiled" | "runsInline">
 export const runInstantly = Effect.fnUntraced(function* (ctx: StepContext, step: Step) {
   step.ops.push({ _tag: "UpdateExecution", id: ctx.executionId, status: "RUNNING", stats: { driver: ctx.runner } })
   step.events.push({ _tag: "graph", status: "RUNNING" })
-  const left = yield* runInlineWork(ctx, step, { left: instantBudget })
+  const left = yield* runInlineWork(ctx, step, { left: inlineBudget })
   step.dispatch.push(...left)
   if (step.dispatch.length > 0 || !Engine.isSettled(ctx.state)) return undefined
   const { status, outputs, stuckNodes } = Engine.result(ctx.state)

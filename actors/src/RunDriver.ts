@@ -15,7 +15,7 @@ import { encodeBatches, type RunEventWire } from "./RunEvents.ts"
 import type { LoadedRun } from "./RunJournal.ts"
 import { superviseNode, type NodeEvent } from "./NodeSupervisor.ts"
 import type { RunDeps } from "./RunDeps.ts"
-import { applyNodeEvent, credentialsOf, runInlineWork, type StepContext } from "./RunSteps.ts"
+import { applyNodeEvent, credentialsOf, inlineBudget, runInlineWork, type StepContext } from "./RunSteps.ts"
 
 export type DriverEvent = NodeEvent | { readonly _tag: "Cancel" }
 
@@ -185,8 +185,8 @@ export const driveRun = Effect.fnUntraced(function* (
         applyNodeEvent(ctx, event, step)
       }
     }
-    // Instant blocks run inside the step; a cycle of them still commits every 256 (and lets a Cancel in).
-    const deferred = cancelled ? [] : yield* runInlineWork(ctx, step, { left: 256 })
+    // Instant blocks run inside the step, at most `inlineBudget` of them.
+    const deferred = cancelled ? [] : yield* runInlineWork(ctx, step, { left: inlineBudget })
     step.dispatch.push(...deferred)
     // The step that settles the run also ends it: the run's end shares the step's commit instead of following it.
     const settled =

@@ -122,9 +122,12 @@ const runInline = Effect.fnUntraced(function* (ctx: StepContext, d: Dispatch, st
   return out
 })
 
+/** Instant node runs one step may do: a cycle of instant blocks still commits now and then (and lets a Cancel in). */
+export const inlineBudget = 256
+
 /**
  * Runs the step's instant dispatches, and those their values make ready, until none is left or `budget.left` is
- * spent (a cycle of instant blocks must still commit now and then); returns the dispatches left for node runs.
+ * spent; returns the dispatches left for node runs.
  */
 export const runInlineWork = Effect.fnUntraced(function* (ctx: StepContext, step: Step, budget: { left: number }) {
   const deferred: Array<Dispatch> = []
