@@ -6,8 +6,8 @@
  * there is nothing left to drive, so the run needs no GraphRun entity, no cluster message and no second commit.
  * If the commit is lost the run never existed and its starter never answered with its id.
  *
- * A graph that loops through more instant node runs than one step allows (`inlineBudget`) is stored as far as it got, RUNNING,
- * and its entity loads and finishes it like any resumed run.
+ * A graph that loops through more instant node runs than one step allows (`inlineBudget`) is stored as far as it
+ * got, RUNNING, and its entity loads and finishes it like any resumed run.
  */
 import { Effect } from "effect"
 import * as Engine from "@weft/runtime"
