@@ -7,7 +7,7 @@
 import { Context, Effect, Layer, Stream } from "effect"
 import { BlockError } from "@weft/block-sdk"
 import { BlockRegistry, SubgraphRunner } from "@weft/runtime"
-import { blockContext, decodeInput, runBlock } from "./BlockRun.ts"
+import { blockContext, decodeInput, runBlock, runInstant } from "./BlockRun.ts"
 import type { ExecuteRequest } from "./RunDeps.ts"
 import { BlockFailure, type NodeEventMessage } from "./RunProtocol.ts"
 
@@ -19,23 +19,28 @@ const noSubgraphs = SubgraphRunner.of({
 export class InlineBlocks extends Context.Service<
   InlineBlocks,
   {
-    /** One attempt of an inline node execution, here and now. */
-    readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+    /** One attempt of an inline node execution, here and now: its checked yields, in order. */
+    readonly execute: (request: ExecuteRequest) => Effect.Effect<ReadonlyArray<NodeEventMessage>, BlockFailure>
   }
 >()("@weft/actors/InlineBlocks") {
   static readonly layer = Layer.effect(
     InlineBlocks,
     Effect.gen(function* () {
       const registry = yield* BlockRegistry
-      const execute = (request: ExecuteRequest): Stream.Stream<NodeEventMessage, BlockFailure> => {
+      const execute = (request: ExecuteRequest): Effect.Effect<ReadonlyArray<NodeEventMessage>, BlockFailure> => {
         const block = registry.resolveSync(request.block)
         if (block === undefined) {
-          return Stream.fail(new BlockFailure({ message: `unknown block ${request.block.id}`, retryable: false }))
+          return Effect.fail(new BlockFailure({ message: `unknown block ${request.block.id}`, retryable: false }))
         }
-        return Stream.unwrap(
-          Effect.map(decodeInput(block, request.input), (input) =>
-            runBlock(block, input, blockContext(request, {})).pipe(Stream.provideService(SubgraphRunner, noSubgraphs))
-          )
+        const yields = block.instant
+        return Effect.flatMap(decodeInput(block, request.input), (input) =>
+          yields !== undefined
+            ? runInstant(block, yields, input)
+            : Stream.runCollect(
+                runBlock(block, input, blockContext(request, {})).pipe(
+                  Stream.provideService(SubgraphRunner, noSubgraphs)
+                )
+              )
         )
       }
       return InlineBlocks.of({ execute })

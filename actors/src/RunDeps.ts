@@ -32,7 +32,7 @@ export interface RunDeps {
   /** The block is instant and effect-free (BlockCatalog.runsInline): its node may run inside the driver's step. */
   readonly runsInline: (block: BlockRef) => boolean
   /** Runs one attempt of an inline node execution in this process (InlineBlocks). */
-  readonly executeInline: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+  readonly executeInline: (request: ExecuteRequest) => Effect.Effect<ReadonlyArray<NodeEventMessage>, BlockFailure>
   /** Runs one attempt of a node execution on whichever runner owns it. */
   readonly execute: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure | InfrastructureFailure>
   readonly cancelChildren: (executionId: string) => Effect.Effect<void>

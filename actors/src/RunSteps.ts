@@ -21,7 +21,7 @@ export interface StepContext {
   /** Attempts already made per node execution (to number the next one). */
   readonly attempts: ReadonlyMap<string, number>
   readonly runsInline: (block: BlockRef) => boolean
-  readonly executeInline: (request: ExecuteRequest) => Stream.Stream<NodeEventMessage, BlockFailure>
+  readonly executeInline: (request: ExecuteRequest) => Effect.Effect<ReadonlyArray<NodeEventMessage>, BlockFailure>
   /** The run's journal position so far: every stored yield and node end takes the next one. */
   runSeq: number
 }
@@ -102,7 +102,7 @@ const runInline = Effect.fnUntraced(function* (ctx: StepContext, d: Dispatch, st
     attempt,
     credentials: credentialsOf(node.node.metadata)
   }
-  const exit = yield* Stream.runCollect(ctx.executeInline(request)).pipe(Effect.exit)
+  const exit = yield* Effect.exit(ctx.executeInline(request))
   const out: Array<NodeEvent> = []
   if (exit._tag === "Success") {
     let index = 0

@@ -3,8 +3,8 @@
  * output pins as Effect Schema struct fields; `run` returns a Stream of `{ pin, value }` yields, so a block
  * may yield any pin any number of times (semantics.md). Yielding on the `error` pin fails the node.
  */
-import type { Duration, Effect, Redacted, Stream } from "effect"
-import { Schema } from "effect"
+import type { Duration, Effect, Redacted } from "effect"
+import { Schema, Stream } from "effect"
 
 /** A block failure the author chose to raise. `retryable: false` skips the block's retry policy. */
 export class BlockError extends Schema.TaggedError<BlockError>()("BlockError", {
@@ -71,7 +71,12 @@ export interface BlockDefinition<I extends Fields, O extends Fields, R> {
    */
   readonly inline?: boolean
   readonly run: (input: Schema.Struct<I>["Type"], ctx: BlockContext) => Stream.Stream<Yield<O>, BlockError, R>
+  /** An instant block's yields as a plain function (`Block.instant`); `run` streams the same yields. */
+  readonly instant?: (input: Schema.Struct<I>["Type"]) => InstantYields<O>
 }
+
+/** What an instant block makes of its input: every yield, in order, or the error that fails the node. */
+export type InstantYields<O extends Fields> = ReadonlyArray<Yield<O>> | BlockError
 
 export interface Block<I extends Fields = Fields, O extends Fields = Fields, R = never>
   extends BlockDefinition<I, O, R> {
@@ -100,6 +105,7 @@ export interface AnyBlock<R = never> {
     input: never,
     ctx: BlockContext
   ) => Stream.Stream<{ readonly pin: string; readonly value: unknown }, BlockError, R>
+  readonly instant?: (input: never) => ReadonlyArray<{ readonly pin: string; readonly value: unknown }> | BlockError
 }
 
 /**
@@ -115,3 +121,29 @@ export const make = <I extends Fields, O extends Fields, R = never>(
   inputSchema: Schema.Struct(definition.input),
   outputSchema: Schema.Struct(definition.output)
 })
+
+/**
+ * An instant block: its yields are a function of its input alone, computed at once, with no services, I/O, waiting,
+ * retries or credentials, which the type enforces rather than a flag's promise. Such a built-in runs inline (see
+ * `inline`); where it runs inline its yields are taken straight from `yields`, without a stream per node execution
+ * (what lets a run of them cost little more than its commit). `run` yields the same values as a stream, for every
+ * other caller.
+ */
+export interface InstantBlockDefinition<I extends Fields, O extends Fields>
+  extends Omit<BlockDefinition<I, O, never>, "run" | "instant" | "inline" | "retry" | "timeout" | "credentials"> {
+  readonly yields: (input: Schema.Struct<I>["Type"]) => InstantYields<O>
+}
+
+export const instant = <I extends Fields, O extends Fields>({
+  yields,
+  ...definition
+}: InstantBlockDefinition<I, O>): Block<I, O, never> =>
+  make({
+    ...definition,
+    inline: true,
+    instant: yields,
+    run: (input) => {
+      const outcome = yields(input)
+      return outcome instanceof BlockError ? Stream.fail(outcome) : Stream.fromIterable(outcome)
+    }
+  })

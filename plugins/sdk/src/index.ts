@@ -6,6 +6,8 @@ export type {
   BlockDefinition,
   CredentialRequirement,
   Fields,
+  InstantBlockDefinition,
+  InstantYields,
   RetryPolicy,
   Yield
 } from "./Block.ts"

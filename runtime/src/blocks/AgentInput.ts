@@ -4,15 +4,14 @@
  * derived input schema and the studio. Static output: every later execution downstream re-uses the value.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
-export const AgentInputBlock = Block.make({
+export const AgentInputBlock = Block.instant({
   id: "AgentInput",
   version: "1.0.0",
   name: "Agent Input",
   description: "An input of the graph, supplied when the graph is run.",
   categories: ["input"],
-  inline: true,
   input: {
     name: Schema.String.pipe(
       Pin.annotate({ title: "Name", description: "The key of this input in the run's inputs." })
@@ -41,8 +40,5 @@ export const AgentInputBlock = Block.make({
     result: Schema.Unknown.pipe(Pin.annotate({ title: "Result", description: "The input's value." }))
   },
   staticOutput: true,
-  run: (input) =>
-    input.value === undefined || input.value === null
-      ? Stream.empty
-      : Stream.make({ pin: "result", value: input.value })
+  yields: (input) => (input.value === undefined || input.value === null ? [] : [{ pin: "result", value: input.value }])
 })

@@ -3,16 +3,15 @@
  * `outputs[name]`; a non-empty `format` template is rendered first with `{{ value }}` (TextTemplate).
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
-import { Result, Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 import { renderTemplate } from "./TextTemplate.ts"
 
-export const AgentOutputBlock = Block.make({
+export const AgentOutputBlock = Block.instant({
   id: "AgentOutput",
   version: "1.0.0",
   name: "Agent Output",
   description: "An output of the graph; each value it receives is recorded under its name.",
   categories: ["output"],
-  inline: true,
   input: {
     name: Schema.String.pipe(
       Pin.annotate({ title: "Name", description: "The key of this output in the run's outputs." })
@@ -30,11 +29,11 @@ export const AgentOutputBlock = Block.make({
   output: {
     output: Schema.Unknown.pipe(Pin.annotate({ title: "Output", description: "The (formatted) value." }))
   },
-  run: (input) => {
-    if (input.format === undefined || input.format === "") return Stream.make({ pin: "output", value: input.value })
+  yields: (input) => {
+    if (input.format === undefined || input.format === "") return [{ pin: "output", value: input.value }]
     const rendered = renderTemplate(input.format, { value: input.value })
     return Result.isFailure(rendered)
-      ? Stream.fail(new BlockError({ message: rendered.failure, retryable: false }))
-      : Stream.make({ pin: "output", value: rendered.success })
+      ? new BlockError({ message: rendered.failure, retryable: false })
+      : [{ pin: "output", value: rendered.success }]
   }
 })

@@ -3,7 +3,7 @@
  * numbers (which JSON cannot carry) are block errors, not retried.
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
-import { Schema, Stream } from "effect"
+import { Schema } from "effect"
 
 export const CalculatorOperation = Schema.Literals(["Add", "Subtract", "Multiply", "Divide", "Power"])
 export type CalculatorOperation = typeof CalculatorOperation.Type
@@ -23,13 +23,12 @@ const apply = (operation: CalculatorOperation, a: number, b: number): number => 
   }
 }
 
-export const CalculatorBlock = Block.make({
+export const CalculatorBlock = Block.instant({
   id: "Calculator",
   version: "1.0.0",
   name: "Calculator",
   description: "Adds, subtracts, multiplies, divides or raises two numbers.",
   categories: ["logic"],
-  inline: true,
   input: {
     operation: CalculatorOperation.pipe(Pin.annotate({ title: "Operation" }), Pin.withDefault("Add")),
     a: Schema.Finite.pipe(Pin.annotate({ title: "A", description: "The first operand." }), Pin.withDefault(0)),
@@ -42,20 +41,18 @@ export const CalculatorBlock = Block.make({
   output: {
     result: Schema.Finite.pipe(Pin.annotate({ title: "Result" }))
   },
-  run: (input) => {
+  yields: (input) => {
     if (input.operation === "Divide" && input.b === 0) {
-      return Stream.fail(new BlockError({ message: "Cannot divide by zero", retryable: false }))
+      return new BlockError({ message: "Cannot divide by zero", retryable: false })
     }
     const raw = apply(input.operation, input.a, input.b)
     if (!Number.isFinite(raw)) {
-      return Stream.fail(
-        new BlockError({
-          message: `${input.operation} of ${input.a} and ${input.b} is not a finite number`,
-          retryable: false
-        })
-      )
+      return new BlockError({
+        message: `${input.operation} of ${input.a} and ${input.b} is not a finite number`,
+        retryable: false
+      })
     }
     // `+ 0` turns the -0 that Math.round(-0.4) gives into 0, which is what JSON would carry anyway.
-    return Stream.make({ pin: "result", value: input.round_result ? Math.round(raw) + 0 : raw })
+    return [{ pin: "result", value: input.round_result ? Math.round(raw) + 0 : raw }]
   }
 })

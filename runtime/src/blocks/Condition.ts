@@ -5,7 +5,7 @@
  * Yields `result`, then `yes_output` or `no_output` (the yes/no value, or value1 when that is unset or null).
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
-import { Result, Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
 export const ComparisonOperator = Schema.Literals(["==", "!=", ">", "<", ">=", "<="])
 export type ComparisonOperator = typeof ComparisonOperator.Type
@@ -75,13 +75,12 @@ export const compareCondition = (
   }
 }
 
-export const ConditionBlock = Block.make({
+export const ConditionBlock = Block.instant({
   id: "Condition",
   version: "1.0.0",
   name: "Condition",
   description: "Compares two values and yields on yes_output or no_output accordingly.",
   categories: ["logic"],
-  inline: true,
   input: {
     value1: Schema.Unknown.pipe(Pin.annotate({ title: "Value 1" })),
     operator: ComparisonOperator.pipe(Pin.annotate({ title: "Operator" }), Pin.withDefault("==")),
@@ -98,14 +97,14 @@ export const ConditionBlock = Block.make({
     yes_output: Schema.Unknown.pipe(Pin.annotate({ title: "Yes output" })),
     no_output: Schema.Unknown.pipe(Pin.annotate({ title: "No output" }))
   },
-  run: (input) => {
+  yields: (input) => {
     const outcome = compareCondition(input.value1, input.operator, input.value2)
-    if (Result.isFailure(outcome)) return Stream.fail(new BlockError({ message: outcome.failure, retryable: false }))
+    if (Result.isFailure(outcome)) return new BlockError({ message: outcome.failure, retryable: false })
     const chosen = outcome.success ? input.yes_value : input.no_value
     const value = chosen === undefined || chosen === null ? input.value1 : chosen
-    return Stream.make(
-      { pin: "result" as const, value: outcome.success },
-      outcome.success ? { pin: "yes_output" as const, value } : { pin: "no_output" as const, value }
-    )
+    return [
+      { pin: "result", value: outcome.success },
+      outcome.success ? { pin: "yes_output", value } : { pin: "no_output", value }
+    ]
   }
 })

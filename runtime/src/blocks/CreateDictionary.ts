@@ -3,15 +3,14 @@
  * links (semantics.md "Dynamic pins") before the block runs.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
-export const CreateDictionaryBlock = Block.make({
+export const CreateDictionaryBlock = Block.instant({
   id: "CreateDictionary",
   version: "1.0.0",
   name: "Create Dictionary",
   description: "Collects key/value pairs into an object.",
   categories: ["basic"],
-  inline: true,
   input: {
     values: Schema.Record(Schema.String, Schema.Unknown).pipe(
       Pin.annotate({ title: "Values", description: "The object's entries." })
@@ -20,5 +19,5 @@ export const CreateDictionaryBlock = Block.make({
   output: {
     dictionary: Schema.Record(Schema.String, Schema.Unknown).pipe(Pin.annotate({ title: "Dictionary" }))
   },
-  run: (input) => Stream.make({ pin: "dictionary", value: input.values })
+  yields: (input) => [{ pin: "dictionary", value: input.values }]
 })

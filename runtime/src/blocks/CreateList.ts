@@ -3,20 +3,19 @@
  * (semantics.md "Dynamic pins") before the block runs.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
-export const CreateListBlock = Block.make({
+export const CreateListBlock = Block.instant({
   id: "CreateList",
   version: "1.0.0",
   name: "Create List",
   description: "Collects values into a list.",
   categories: ["basic"],
-  inline: true,
   input: {
     values: Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "Values", description: "The list's elements." }))
   },
   output: {
     list: Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "List" }))
   },
-  run: (input) => Stream.make({ pin: "list", value: input.values })
+  yields: (input) => [{ pin: "list", value: input.values }]
 })

@@ -3,16 +3,15 @@
  * `values_#_<key>` links. The template language is TextTemplate's: safe on untrusted templates.
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
-import { Result, Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 import { renderTemplate } from "./TextTemplate.ts"
 
-export const FillTextTemplateBlock = Block.make({
+export const FillTextTemplateBlock = Block.instant({
   id: "FillTextTemplate",
   version: "1.0.0",
   name: "Fill Text Template",
   description: "Fills {{ placeholders }} in a text from a dictionary of values.",
   categories: ["text"],
-  inline: true,
   input: {
     format: Schema.String.pipe(
       Pin.annotate({
@@ -29,10 +28,10 @@ export const FillTextTemplateBlock = Block.make({
   output: {
     output: Schema.String.pipe(Pin.annotate({ title: "Output", description: "The rendered text." }))
   },
-  run: (input) => {
+  yields: (input) => {
     const rendered = renderTemplate(input.format, input.values)
     return Result.isFailure(rendered)
-      ? Stream.fail(new BlockError({ message: rendered.failure, retryable: false }))
-      : Stream.make({ pin: "output", value: rendered.success })
+      ? new BlockError({ message: rendered.failure, retryable: false })
+      : [{ pin: "output", value: rendered.success }]
   }
 })

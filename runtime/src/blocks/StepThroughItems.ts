@@ -4,7 +4,7 @@
  * (object) or `items_str` (JSON text of a list or object) that is given and non-empty.
  */
 import { Block, BlockError, Pin } from "@weft/block-sdk"
-import { Result, Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
 type Collection = ReadonlyArray<unknown> | Readonly<Record<string, unknown>>
 
@@ -32,13 +32,12 @@ const elements = (collection: Collection): Array<ElementYield> => {
   )
 }
 
-export const StepThroughItemsBlock = Block.make({
+export const StepThroughItemsBlock = Block.instant({
   id: "StepThroughItems",
   version: "1.0.0",
   name: "Step Through Items",
   description: "Yields each element of a list or object, with its index or key.",
   categories: ["logic"],
-  inline: true,
   input: {
     items: Pin.optional(Schema.Array(Schema.Unknown).pipe(Pin.annotate({ title: "Items", description: "A list." }))),
     items_object: Pin.optional(
@@ -57,20 +56,18 @@ export const StepThroughItemsBlock = Block.make({
     item: Schema.Unknown.pipe(Pin.annotate({ title: "Item" })),
     key: Schema.Union([Schema.Finite, Schema.String]).pipe(Pin.annotate({ title: "Key", description: "Index or key." }))
   },
-  run: (input) => {
-    if (input.items !== undefined && !isEmpty(input.items)) return Stream.fromIterable(elements(input.items))
+  yields: (input) => {
+    if (input.items !== undefined && !isEmpty(input.items)) return elements(input.items)
     if (input.items_object !== undefined && !isEmpty(input.items_object)) {
-      return Stream.fromIterable(elements(input.items_object))
+      return elements(input.items_object)
     }
-    if (input.items_str === undefined || input.items_str.trim() === "") return Stream.empty
+    if (input.items_str === undefined || input.items_str.trim() === "") return []
     const parsed = decodeJsonCollection(input.items_str)
     return Result.isFailure(parsed)
-      ? Stream.fail(
-          new BlockError({
-            message: `items_str is not a JSON list or object: ${parsed.failure.message}`,
-            retryable: false
-          })
-        )
-      : Stream.fromIterable(elements(parsed.success))
+      ? new BlockError({
+          message: `items_str is not a JSON list or object: ${parsed.failure.message}`,
+          retryable: false
+        })
+      : elements(parsed.success)
   }
 })

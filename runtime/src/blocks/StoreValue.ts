@@ -3,15 +3,14 @@
  * fed to every later execution downstream. Yields `data` when given (not null), else `input`.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Schema, Stream } from "effect"
+import { Result, Schema } from "effect"
 
-export const StoreValueBlock = Block.make({
+export const StoreValueBlock = Block.instant({
   id: "StoreValue",
   version: "1.0.0",
   name: "Store Value",
   description: "Forwards a value and keeps it available to every later execution downstream.",
   categories: ["basic"],
-  inline: true,
   input: {
     input: Schema.Unknown.pipe(
       Pin.annotate({ title: "Input", description: "Triggers the block; forwarded when data is unset." })
@@ -24,6 +23,7 @@ export const StoreValueBlock = Block.make({
     output: Schema.Unknown.pipe(Pin.annotate({ title: "Output", description: "The stored value." }))
   },
   staticOutput: true,
-  run: (input) =>
-    Stream.make({ pin: "output", value: input.data === undefined || input.data === null ? input.input : input.data })
+  yields: (input) => [
+    { pin: "output", value: input.data === undefined || input.data === null ? input.input : input.data }
+  ]
 })
