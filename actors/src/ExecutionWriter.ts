@@ -6,9 +6,10 @@
  * executions per second while still storing every yield before it is routed.
  */
 import { Context, Deferred, Effect, Layer, Queue } from "effect"
-import { SqlClient } from "effect/sql"
+import type { SqlClient } from "effect/sql"
 import type { Fragment } from "effect/sql/Statement"
 import { PgClient } from "@effect/sql-pg"
+import * as Reactivity from "effect/reactivity/Reactivity"
 import { eventsChannel, packPayloads } from "./RunEvents.ts"
 import { type BatchItem, foldBatch, nothingStale, type WriteOp, type WriteResult } from "./WriteBatch.ts"
 
@@ -32,8 +33,16 @@ export class ExecutionWriter extends Context.Service<
   static readonly layer = Layer.effect(
     ExecutionWriter,
     Effect.gen(function* () {
-      const sql = yield* SqlClient.SqlClient
-      const pg = yield* PgClient.PgClient
+      const shared = yield* PgClient.PgClient
+      // The writer's own connection per lane (a pool of its own, so a broken one is replaced): every commit runs
+      // on the same backend, whose caches and prepared statements stay warm, instead of on whichever connection
+      // of the shared pool is free.
+      const pg = yield* PgClient.make({
+        ...shared.config,
+        maxConnections: laneCount,
+        minConnections: laneCount
+      }).pipe(Effect.provide(Reactivity.layer))
+      const sql: SqlClient.SqlClient = pg
       type Item = BatchItem & { done: Deferred.Deferred<WriteResult>; urgent: boolean }
       /**
        * Lanes commit in parallel, each one batch at a time. All writes of one run go to the same lane, so they
