@@ -3,7 +3,7 @@
  * to the pure engine with the rows they make, and instant blocks (BlockCatalog.runsInline) run within the step,
  * their RUNNING, yields and end committed with the values they consumed.
  */
-import { Effect, Stream } from "effect"
+import { Effect } from "effect"
 import * as Engine from "@weft/runtime"
 import { type BlockRef, NodeExecutionId, NodeId } from "@weft/runtime"
 import type { NodeEvent } from "./NodeSupervisor.ts"

@@ -4,7 +4,7 @@
  * derived input schema and the studio. Static output: every later execution downstream re-uses the value.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Result, Schema } from "effect"
+import { Schema } from "effect"
 
 export const AgentInputBlock = Block.instant({
   id: "AgentInput",

@@ -3,7 +3,7 @@
  * links (semantics.md "Dynamic pins") before the block runs.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Result, Schema } from "effect"
+import { Schema } from "effect"
 
 export const CreateDictionaryBlock = Block.instant({
   id: "CreateDictionary",

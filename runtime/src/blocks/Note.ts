@@ -2,7 +2,7 @@
  * Note: a text annotation on the canvas. It has no outputs and the engine never runs it.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Result, Schema } from "effect"
+import { Schema } from "effect"
 
 export const NoteBlock = Block.instant({
   id: "Note",

@@ -3,7 +3,7 @@
  * fed to every later execution downstream. Yields `data` when given (not null), else `input`.
  */
 import { Block, Pin } from "@weft/block-sdk"
-import { Result, Schema } from "effect"
+import { Schema } from "effect"
 
 export const StoreValueBlock = Block.instant({
   id: "StoreValue",
