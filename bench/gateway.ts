@@ -155,14 +155,22 @@ interface LoadResult {
 const percentile = (sorted: ReadonlyArray<number>, p: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
 
-/** `concurrency` clients, each sending its next request as soon as the last one answered, for `seconds`. */
-const load = (urls: ReadonlyArray<string>, request: (baseUrl: string) => Promise<Response>, okStatus: number) =>
+/**
+ * `concurrency` clients, each sending its next request as soon as the last one answered, for `forSeconds`. (Its
+ * promise runs to the end even if the effect is interrupted: a shorter load needs a shorter `forSeconds`.)
+ */
+const load = (
+  urls: ReadonlyArray<string>,
+  request: (baseUrl: string) => Promise<Response>,
+  okStatus: number,
+  forSeconds = seconds
+) =>
   Effect.promise(async (): Promise<LoadResult> => {
     const latencies: Array<number> = []
     let failed = 0
     let next = 0
     const started = performance.now()
-    const end = started + seconds * 1000
+    const end = started + forSeconds * 1000
     const client = async () => {
       while (performance.now() < end) {
         const url = urls[next++ % urls.length] ?? ""
@@ -377,7 +385,7 @@ const scenario = (
     // Warm up connections, JIT and caches on every path measured, so a gateway started just before (the second
     // one) is measured in its steady state, not while it compiles.
     const warmUp = (request: (url: string) => Promise<Response>, okStatus: number) =>
-      load(urls, request, okStatus).pipe(Effect.timeout("2 seconds"), Effect.ignore)
+      Effect.asVoid(load(urls, request, okStatus, 2))
     yield* warmUp((url) => fetch(`${url}/api/v1/graphs`, { headers }), 200)
     for (const graphId of [graphs.instant, graphs.throughRunner]) {
       yield* warmUp(
